@@ -1,0 +1,15 @@
+namespace Visco.Runtime.Abstractions.Streams;
+
+/// <summary>Subscribing with a delegate instead of an observer class.</summary>
+public static class AsyncObserverExtensions
+{
+    /// <summary>Subscribes with a delegate as the observer.</summary>
+    public static Task<StreamSubscriptionHandle<T>> SubscribeAsync<T>(
+        this IAsyncStream<T> stream, Func<T, StreamSequenceToken, Task> onNext, CancellationToken cancellationToken = default) =>
+        stream.SubscribeAsync(new DelegateObserver<T>(onNext), cancellationToken);
+
+    private sealed class DelegateObserver<T>(Func<T, StreamSequenceToken, Task> onNext) : IAsyncObserver<T>
+    {
+        public Task OnNextAsync(T item, StreamSequenceToken token) => onNext(item, token);
+    }
+}
