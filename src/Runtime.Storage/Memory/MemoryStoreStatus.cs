@@ -1,0 +1,33 @@
+namespace Visco.Runtime.Storage.Memory;
+
+/// <summary>Whether a memory store still accepts calls; shared by its three parts.</summary>
+internal sealed class MemoryStoreStatus
+{
+    public const string ProviderName = "memory";
+
+    /// <summary>The memory store has no scripts; it keeps a version so the newer-schema refusal works alike everywhere.</summary>
+    public const int LatestSchemaVersion = 1;
+
+    private const int Open = 0;
+    private const int Aborted = 1;
+    private const int Disposed = 2;
+
+    private int _state;
+
+    public void Abort() => Interlocked.CompareExchange(ref _state, Aborted, Open);
+
+    public void Dispose() => Interlocked.CompareExchange(ref _state, Disposed, Open);
+
+    public void ThrowIfClosed(string operation, string target)
+    {
+        switch (Volatile.Read(ref _state))
+        {
+            case Aborted:
+                throw StorageErrors.Aborted(ProviderName, operation, target);
+            case Disposed:
+                throw new ObjectDisposedException(nameof(MemoryRuntimeStore), $"memory: {operation} of {target} after the store was disposed.");
+            default:
+                return;
+        }
+    }
+}
