@@ -3,7 +3,7 @@ namespace Visco.Mqtt.Packets;
 /// <summary>PUBREC reason codes (MQTT 5.0 §3.5.2.1). Only in MQTT 5; a 3.1.1 PUBREC always means success.</summary>
 public enum MqttPubRecReasonCode : byte
 {
-    /// <summary>The message is accepted; publication of the QoS 1 message proceeds.</summary>
+    /// <summary>The message is accepted; processing of the QoS 2 message proceeds.</summary>
     Success = 0x00,
 
     /// <summary>The message is accepted but there are no subscribers.</summary>
