@@ -1,0 +1,144 @@
+using Visco.Lake.Parquet.Schema;
+
+namespace Visco.Lake.Parquet.Chunks;
+
+/// <summary>
+/// The inverse of <see cref="ColumnShredder"/>: rebuilds <see cref="ColumnData"/> (nullable arrays, list offsets and
+/// null flags) from levels and dense values, checking that the levels describe exactly the row group's rows.
+/// </summary>
+internal static class ColumnAssembler
+{
+    public static ColumnData Assemble(ColumnDefinition column, ShreddedColumn shredded, long rowCount)
+    {
+        var values = ToClr(shredded.Dense, column.Type);
+        switch (column.Repetition)
+        {
+            case ColumnRepetition.Required:
+                ExpectRows(values.Length, rowCount);
+                return new ColumnData(column, values);
+            case ColumnRepetition.Optional:
+                ExpectRows(shredded.LevelCount, rowCount);
+                ExpectValues(shredded.Definition!, 0, shredded.LevelCount, 1, values.Length);
+                return new ColumnData(column, Scatter(values, shredded.Definition!, 1, shredded.LevelCount));
+            default:
+                return AssembleList(column, shredded, values, rowCount);
+        }
+    }
+
+    private static ColumnData AssembleList(ColumnDefinition column, ShreddedColumn shredded, Array values, long rowCount)
+    {
+        var definition = shredded.Definition!;
+        var repetition = shredded.Repetition!;
+        var levels = shredded.LevelCount;
+        var rows = 0;
+        var slots = 0;
+        for (var i = 0; i < levels; i++)
+        {
+            rows += repetition[i] == 0 ? 1 : 0;
+            slots += definition[i] >= column.ListElementLevel ? 1 : 0;
+        }
+
+        ExpectRows(rows, rowCount);
+        if (levels > 0 && repetition[0] != 0)
+        {
+            throw new InvalidDataException("the first repetition level of a column chunk is not 0");
+        }
+
+        var offsets = new int[rows + 1];
+        var slotDefinition = new int[slots];
+        bool[]? nullLists = null;
+        int row = -1, slot = 0;
+        for (var i = 0; i < levels; i++)
+        {
+            if (repetition[i] == 0)
+            {
+                row++;
+                offsets[row] = slot;
+            }
+
+            if (definition[i] >= column.ListElementLevel)
+            {
+                slotDefinition[slot++] = definition[i];
+            }
+            else if (column.ListNullable && definition[i] == 0)
+            {
+                (nullLists ??= new bool[rows])[row] = true;
+            }
+        }
+
+        offsets[rows] = slot;
+        ExpectValues(slotDefinition, 0, slots, column.MaxDefinitionLevel, values.Length);
+        var elements = column.ElementsNullable ? Scatter(values, slotDefinition, column.MaxDefinitionLevel, slots) : values;
+        return new ColumnData(column, elements, offsets, nullLists);
+    }
+
+    private static void ExpectRows(long actual, long expected)
+    {
+        if (actual != expected)
+        {
+            throw new InvalidDataException($"column chunk holds {actual} rows; its row group has {expected}");
+        }
+    }
+
+    private static void ExpectValues(int[] definition, int start, int count, int presentLevel, int values)
+    {
+        var present = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            present += definition[i] == presentLevel ? 1 : 0;
+        }
+
+        if (present != values)
+        {
+            throw new InvalidDataException($"definition levels announce {present} values but the pages hold {values}");
+        }
+    }
+
+    private static Array ToClr(Array dense, ColumnType type) =>
+        type is ColumnType.TimestampMillis or ColumnType.TimestampMicros && dense is long[] units
+            ? Timestamps.FromUnits(units, Timestamps.TicksPerUnit(type))
+            : dense;
+
+    private static Array Scatter(Array values, int[] definition, int presentLevel, int count) => values switch
+    {
+        bool[] v => Scatter(v, definition, presentLevel, count),
+        int[] v => Scatter(v, definition, presentLevel, count),
+        long[] v => Scatter(v, definition, presentLevel, count),
+        float[] v => Scatter(v, definition, presentLevel, count),
+        double[] v => Scatter(v, definition, presentLevel, count),
+        DateTimeOffset[] v => Scatter(v, definition, presentLevel, count),
+        string[] v => ScatterStrings(v, definition, presentLevel, count),
+        _ => throw new NotSupportedException($"values of {values.GetType().Name}"),
+    };
+
+    private static T?[] Scatter<T>(T[] dense, int[] definition, int presentLevel, int count)
+        where T : struct
+    {
+        var result = new T?[count];
+        var j = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (definition[i] == presentLevel)
+            {
+                result[i] = dense[j++];
+            }
+        }
+
+        return result;
+    }
+
+    private static string?[] ScatterStrings(string[] dense, int[] definition, int presentLevel, int count)
+    {
+        var result = new string?[count];
+        var j = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (definition[i] == presentLevel)
+            {
+                result[i] = dense[j++];
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Buffers.Binary;
+using Visco.Lake.Parquet.Chunks;
+using Visco.Lake.Parquet.Format;
+using Visco.Lake.Parquet.Schema;
+using Visco.Lake.Thrift;
+
+namespace Visco.Lake.Parquet;
+
+/// <summary>
+/// Reads Parquet files column chunk by column chunk (memory bounded by one row group): ours, and other writers' for
+/// the types we use (PLAIN and dictionary encodings, GZIP or uncompressed, data page v1 and v2). Anything wrong with
+/// the bytes raises <see cref="ParquetFormatException"/>, anything beyond our features
+/// <see cref="ParquetUnsupportedException"/>; both name the file.
+/// </summary>
+public sealed class ParquetFileReader : IDisposable
+{
+    private const int MinimumFileLength = 12;
+
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly long _dataEnd;
+
+    private ParquetFileReader(Stream stream, bool leaveOpen, string fileName, FileMetaData metaData, ParquetSchema schema, long dataEnd)
+    {
+        _stream = stream;
+        _leaveOpen = leaveOpen;
+        FileName = fileName;
+        MetaData = metaData;
+        Schema = schema;
+        _dataEnd = dataEnd;
+    }
+
+    /// <summary>The file name used in errors.</summary>
+    public string FileName { get; }
+
+    /// <summary>The decoded footer.</summary>
+    public FileMetaData MetaData { get; }
+
+    /// <summary>The file's columns.</summary>
+    public ParquetSchema Schema { get; }
+
+    /// <summary>The number of row groups.</summary>
+    public int RowGroupCount => MetaData.RowGroups.Count;
+
+    /// <summary>The number of rows.</summary>
+    public long RowCount => MetaData.NumRows;
+
+    /// <summary>Opens a file on disk.</summary>
+    public static ParquetFileReader Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            return Open(stream, path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a file from a stream (copied into memory first if the stream cannot seek) and reads its footer.</summary>
+    public static ParquetFileReader Open(Stream stream, string fileName, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+
+            (stream, leaveOpen) = (copy, false);
+        }
+
+        var length = stream.Length;
+        if (length < MinimumFileLength)
+        {
+            throw new ParquetFormatException(fileName, $"{length} bytes is too short for a Parquet file (at least {MinimumFileLength})");
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        Span<byte> tail = stackalloc byte[8];
+        ReadAt(stream, 0, head, fileName);
+        ReadAt(stream, length - 8, tail, fileName);
+        if (head.SequenceEqual("PARE"u8) || tail[4..].SequenceEqual("PARE"u8))
+        {
+            throw new ParquetUnsupportedException(fileName, "encrypted Parquet files are not supported");
+        }
+
+        if (!ParquetFileWriter.IsMagic(head) || !ParquetFileWriter.IsMagic(tail[4..]))
+        {
+            throw new ParquetFormatException(fileName, $"bad magic: not a Parquet file or truncated (expected {ParquetFileWriter.MagicText} at both ends)");
+        }
+
+        var footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (footerLength <= 0 || footerLength > length - MinimumFileLength)
+        {
+            throw new ParquetFormatException(fileName, $"footer length {footerLength} out of range for a file of {length} bytes");
+        }
+
+        var footer = new byte[footerLength];
+        var dataEnd = length - 8 - footerLength;
+        ReadAt(stream, dataEnd, footer, fileName);
+        FileMetaData metaData;
+        try
+        {
+            metaData = FileMetaData.Read(new ThriftCompactReader(footer));
+        }
+        catch (ThriftProtocolException e)
+        {
+            throw new ParquetFormatException(fileName, $"footer does not decode: {e.Message}", e);
+        }
+
+        if (metaData.IsEncrypted)
+        {
+            throw new ParquetUnsupportedException(fileName, "encrypted Parquet files are not supported");
+        }
+
+        var schema = SchemaReader.Read(metaData, fileName);
+        Validate(metaData, schema, fileName);
+        return new ParquetFileReader(stream, leaveOpen, fileName, metaData, schema, dataEnd);
+    }
+
+    /// <summary>The rows of one row group.</summary>
+    public long GetRowGroupRowCount(int rowGroup) => MetaData.RowGroups[rowGroup].NumRows;
+
+    /// <summary>Reads every column of a row group.</summary>
+    public IReadOnlyList<ColumnData> ReadRowGroup(int rowGroup)
+    {
+        var result = new ColumnData[Schema.Columns.Count];
+        for (var c = 0; c < result.Length; c++)
+        {
+            result[c] = ReadColumn(rowGroup, c);
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads one column of a row group by name.</summary>
+    public ColumnData ReadColumn(int rowGroup, string name) =>
+        ReadColumn(rowGroup, Schema.IndexOf(name) is var index and >= 0 ? index : throw new KeyNotFoundException($"{FileName}: no column '{name}'"));
+
+    /// <summary>Reads one column of a row group by position.</summary>
+    public ColumnData ReadColumn(int rowGroup, int column)
+    {
+        var group = MetaData.RowGroups[rowGroup];
+        var definition = Schema.Columns[column];
+        var meta = group.Columns[column].MetaData!;
+        var start = meta.DictionaryPageOffset is { } dictionary && dictionary > 0 && dictionary < meta.DataPageOffset
+            ? dictionary
+            : meta.DataPageOffset;
+        var where = $"column '{definition.Name}' of row group {rowGroup}";
+        if (start < 4 || meta.TotalCompressedSize < 0 || meta.TotalCompressedSize > int.MaxValue ||
+            start + meta.TotalCompressedSize > _dataEnd)
+        {
+            throw new ParquetFormatException(FileName,
+                $"{where}: chunk at {start} of {meta.TotalCompressedSize} bytes lies outside the data (ends at {_dataEnd})");
+        }
+
+        var buffer = new byte[meta.TotalCompressedSize];
+        ReadAt(_stream, start, buffer, FileName);
+        try
+        {
+            var shredded = ColumnChunkReader.Read(definition, meta, buffer, 0, buffer.Length);
+            return ColumnAssembler.Assemble(definition, shredded, group.NumRows);
+        }
+        catch (Exception e) when (e is InvalidDataException or ThriftProtocolException)
+        {
+            throw new ParquetFormatException(FileName, $"{where}: {e.Message}", e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ParquetUnsupportedException(FileName, $"{where}: {e.Message} is not supported", e);
+        }
+    }
+
+    /// <summary>Closes the stream unless it was opened with leaveOpen.</summary>
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private static void Validate(FileMetaData metaData, ParquetSchema schema, string fileName)
+    {
+        long rows = 0;
+        for (var g = 0; g < metaData.RowGroups.Count; g++)
+        {
+            var group = metaData.RowGroups[g];
+            if (group.Columns.Count != schema.Columns.Count || group.NumRows < 0 || group.NumRows > int.MaxValue)
+            {
+                throw new ParquetFormatException(fileName,
+                    $"row group {g} has {group.Columns.Count} column chunks and {group.NumRows} rows for {schema.Columns.Count} columns");
+            }
+
+            rows += group.NumRows;
+            for (var c = 0; c < group.Columns.Count; c++)
+            {
+                var chunk = group.Columns[c];
+                if (chunk.IsEncrypted || chunk.FilePath is not null)
+                {
+                    throw new ParquetUnsupportedException(fileName, $"row group {g} column {c}: encrypted or external column chunks");
+                }
+
+                var expected = ParquetSchema.PhysicalTypeOf(schema.Columns[c].Type);
+                if (chunk.MetaData is null || chunk.MetaData.Type != expected)
+                {
+                    throw new ParquetFormatException(fileName,
+                        $"row group {g} column '{schema.Columns[c].Name}': chunk metadata missing or not of type {expected}");
+                }
+            }
+        }
+
+        if (rows != metaData.NumRows)
+        {
+            throw new ParquetFormatException(fileName, $"row groups hold {rows} rows but the footer says {metaData.NumRows}");
+        }
+    }
+
+    private static void ReadAt(Stream stream, long position, Span<byte> buffer, string fileName)
+    {
+        try
+        {
+            stream.Position = position;
+            stream.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ParquetFormatException(fileName, $"truncated: {buffer.Length} bytes at offset {position} are missing", e);
+        }
+    }
+}
