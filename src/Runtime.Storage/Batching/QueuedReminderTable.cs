@@ -1,0 +1,31 @@
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Storage.Operations;
+
+namespace Visco.Runtime.Storage.Batching;
+
+/// <summary>Reminders over a provider's reads and its group-commit writer loops.</summary>
+internal sealed class QueuedReminderTable(IStoreReads reads, IWriteRouter writers) : IReminderTable
+{
+    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken) =>
+        reads.ReadRemindersAsync(cancellationToken);
+
+    public Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
+        reads.ReadReminderAsync(grainId, reminderName, cancellationToken);
+
+    public Task<ReminderEntry> UpsertAsync(
+        GrainId grainId, string reminderName, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminderName);
+        var entry = new ReminderEntry(grainId, reminderName, startAt.ToUniversalTime(), period, StorageETag.New());
+        var op = new ReminderUpsertOp(entry, cancellationToken);
+        return writers.ForGrain(op.GrainId).EnqueueAsync(op);
+    }
+
+    public Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminderName);
+        var op = new ReminderRemoveOp(grainId, reminderName, cancellationToken);
+        return writers.ForGrain(op.GrainId).EnqueueAsync(op);
+    }
+}

@@ -1,0 +1,15 @@
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Storage.Batching;
+
+namespace Visco.Runtime.Storage.Operations;
+
+/// <summary>A conditional state delete.</summary>
+internal sealed class StateClearOp(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken)
+    : WriteOp<bool>("clear", StorageErrors.Describe(grainId, stateName), cancellationToken)
+{
+    public string GrainId { get; } = grainId.ToString();
+
+    public string StateName { get; } = stateName;
+
+    public string? ExpectedEtag { get; } = expectedEtag;
+}

@@ -1,0 +1,10 @@
+using Visco.Runtime.Storage.Batching;
+
+namespace Visco.Runtime.Storage.Operations;
+
+/// <summary>Deletes events at or below a position.</summary>
+internal sealed class StreamTrimOp(long upToPosition, CancellationToken cancellationToken)
+    : WriteOp<bool>("trim", "stream events", cancellationToken)
+{
+    public long UpToPosition { get; } = upToPosition;
+}

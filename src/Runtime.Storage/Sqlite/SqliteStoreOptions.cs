@@ -1,0 +1,51 @@
+namespace Visco.Runtime.Storage.Sqlite;
+
+/// <summary>Settings of <see cref="SqliteRuntimeStore"/>.</summary>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>The database file; created with its directory's permissions if missing. Required.</summary>
+    public string DatabasePath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How long a write waits for a lock held by another process before failing with StorageUnavailableException.
+    /// Microsoft.Data.Sqlite retries in whole seconds, so the wait is at least one second.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most writes committed in one transaction.</summary>
+    public int MaxBatchSize { get; set; } = 1024;
+
+    /// <summary>Writes that may wait for the writer loop before callers are slowed down.</summary>
+    public int QueueCapacity { get; set; } = 16_384;
+
+    /// <summary>Separate read connections (WAL readers run beside the writer).</summary>
+    public int ReadConnections { get; set; } = 4;
+
+    /// <summary>
+    /// <c>synchronous=FULL</c> (default): every commit is fsynced before it is acknowledged, so an acknowledged write
+    /// survives a power loss. False selects <c>NORMAL</c>, which in WAL mode survives a process crash but may lose the
+    /// last commits on power loss or an OS crash; use it only where that is acceptable.
+    /// </summary>
+    public bool FullSync { get; set; } = true;
+
+    /// <summary>Throws with a message saying how to fix the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DatabasePath))
+        {
+            throw new ArgumentException("SqliteStoreOptions.DatabasePath is empty: set it to a file path, e.g. data/visco.db.");
+        }
+
+        if (BusyTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"SqliteStoreOptions.BusyTimeout is {BusyTimeout}: set a positive time, e.g. 00:00:05.");
+        }
+
+        if (MaxBatchSize < 1 || QueueCapacity < 1 || ReadConnections < 1)
+        {
+            throw new ArgumentException(
+                $"SqliteStoreOptions: MaxBatchSize ({MaxBatchSize}), QueueCapacity ({QueueCapacity}) and ReadConnections " +
+                $"({ReadConnections}) must each be at least 1.");
+        }
+    }
+}
