@@ -6,54 +6,49 @@ namespace Visco.Runtime.Storage.Memory;
 /// <summary>Grain state in a <see cref="MemoryDatabase"/>; bytes are copied in and out so callers never share a buffer with storage.</summary>
 internal sealed class MemoryGrainStorage(MemoryDatabase database, MemoryStoreStatus status) : IGrainStorage
 {
-    public Task<StoredGrainState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("read", StorageErrors.Describe(grainId, stateName));
-        lock (database.Gate)
+    public Task<StoredGrainState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+        status.Run("read", StorageErrors.Describe(grainId, stateName), cancellationToken, () =>
         {
-            return Task.FromResult(
-                database.States.TryGetValue((grainId.ToString(), stateName), out var stored)
+            lock (database.Gate)
+            {
+                return database.States.TryGetValue((grainId.ToString(), stateName), out var stored)
                     ? new StoredGrainState(stored.Data.ToArray(), stored.ETag)
-                    : null);
-        }
-    }
+                    : null;
+            }
+        });
 
     public Task<string> WriteAsync(
-        GrainId grainId, string stateName, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("write", StorageErrors.Describe(grainId, stateName));
-        var key = (grainId.ToString(), stateName);
-        lock (database.Gate)
+        GrainId grainId, string stateName, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken) =>
+        status.Run("write", StorageErrors.Describe(grainId, stateName), cancellationToken, () =>
         {
-            var storedEtag = database.States.TryGetValue(key, out var stored) ? stored.ETag : null;
-            if (!string.Equals(storedEtag, expectedEtag, StringComparison.Ordinal))
+            var key = (grainId.ToString(), stateName);
+            lock (database.Gate)
             {
-                throw StorageErrors.Conflict(MemoryStoreStatus.ProviderName, "write", grainId, stateName, storedEtag, expectedEtag);
+                var storedEtag = database.States.TryGetValue(key, out var stored) ? stored.ETag : null;
+                if (!string.Equals(storedEtag, expectedEtag, StringComparison.Ordinal))
+                {
+                    throw StorageErrors.Conflict(MemoryStoreStatus.ProviderName, "write", grainId, stateName, storedEtag, expectedEtag);
+                }
+
+                var etag = StorageETag.New();
+                database.States[key] = new StoredGrainState(data.ToArray(), etag);
+                return etag;
             }
+        });
 
-            var etag = StorageETag.New();
-            database.States[key] = new StoredGrainState(data.ToArray(), etag);
-            return Task.FromResult(etag);
-        }
-    }
-
-    public Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("clear", StorageErrors.Describe(grainId, stateName));
-        var key = (grainId.ToString(), stateName);
-        lock (database.Gate)
+    public Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken) =>
+        status.Run("clear", StorageErrors.Describe(grainId, stateName), cancellationToken, () =>
         {
-            var storedEtag = database.States.TryGetValue(key, out var stored) ? stored.ETag : null;
-            if (!string.Equals(storedEtag, expectedEtag, StringComparison.Ordinal))
+            var key = (grainId.ToString(), stateName);
+            lock (database.Gate)
             {
-                throw StorageErrors.Conflict(MemoryStoreStatus.ProviderName, "clear", grainId, stateName, storedEtag, expectedEtag);
-            }
+                var storedEtag = database.States.TryGetValue(key, out var stored) ? stored.ETag : null;
+                if (!string.Equals(storedEtag, expectedEtag, StringComparison.Ordinal))
+                {
+                    throw StorageErrors.Conflict(MemoryStoreStatus.ProviderName, "clear", grainId, stateName, storedEtag, expectedEtag);
+                }
 
-            database.States.Remove(key);
-            return Task.CompletedTask;
-        }
-    }
+                return database.States.Remove(key);
+            }
+        });
 }

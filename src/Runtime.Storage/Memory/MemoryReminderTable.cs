@@ -6,47 +6,43 @@ namespace Visco.Runtime.Storage.Memory;
 /// <summary>Reminder registrations in a <see cref="MemoryDatabase"/>.</summary>
 internal sealed class MemoryReminderTable(MemoryDatabase database, MemoryStoreStatus status) : IReminderTable
 {
-    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("read", "all reminders");
-        lock (database.Gate)
+    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken) =>
+        status.Run<IReadOnlyList<ReminderEntry>>("read", "all reminders", cancellationToken, () =>
         {
-            return Task.FromResult<IReadOnlyList<ReminderEntry>>([.. database.Reminders.Values]);
-        }
-    }
+            lock (database.Gate)
+            {
+                return [.. database.Reminders.Values];
+            }
+        });
 
-    public Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("read", StorageErrors.Describe(grainId, reminderName));
-        lock (database.Gate)
+    public Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
+        status.Run("read", StorageErrors.Describe(grainId, reminderName), cancellationToken, () =>
         {
-            return Task.FromResult(database.Reminders.GetValueOrDefault((grainId.ToString(), reminderName)));
-        }
-    }
+            lock (database.Gate)
+            {
+                return database.Reminders.GetValueOrDefault((grainId.ToString(), reminderName));
+            }
+        });
 
     public Task<ReminderEntry> UpsertAsync(
-        GrainId grainId, string reminderName, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("upsert", StorageErrors.Describe(grainId, reminderName));
-        var entry = new ReminderEntry(grainId, reminderName, startAt.ToUniversalTime(), period, StorageETag.New());
-        lock (database.Gate)
+        GrainId grainId, string reminderName, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken) =>
+        status.Run("upsert", StorageErrors.Describe(grainId, reminderName), cancellationToken, () =>
         {
-            database.Reminders[(grainId.ToString(), reminderName)] = entry;
-        }
+            var entry = new ReminderEntry(grainId, reminderName, startAt.ToUniversalTime(), period, StorageETag.New());
+            lock (database.Gate)
+            {
+                database.Reminders[(grainId.ToString(), reminderName)] = entry;
+            }
 
-        return Task.FromResult(entry);
-    }
+            return entry;
+        });
 
-    public Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("remove", StorageErrors.Describe(grainId, reminderName));
-        lock (database.Gate)
+    public Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
+        status.Run("remove", StorageErrors.Describe(grainId, reminderName), cancellationToken, () =>
         {
-            return Task.FromResult(database.Reminders.Remove((grainId.ToString(), reminderName)));
-        }
-    }
+            lock (database.Gate)
+            {
+                return database.Reminders.Remove((grainId.ToString(), reminderName));
+            }
+        });
 }

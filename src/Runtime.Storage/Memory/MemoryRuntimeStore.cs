@@ -47,22 +47,20 @@ public sealed class MemoryRuntimeStore : IRuntimeStore
     private MemoryStoreStatus Status { get; }
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Status.ThrowIfClosed("initialize", "the store");
-        lock (Database.Gate)
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        Status.Run("initialize", "the schema", cancellationToken, () =>
         {
-            if (Database.SchemaVersion > MemoryStoreStatus.LatestSchemaVersion)
+            lock (Database.Gate)
             {
-                throw new SchemaTooNewException(Name, Database.SchemaVersion, MemoryStoreStatus.LatestSchemaVersion);
+                if (Database.SchemaVersion > MemoryStoreStatus.LatestSchemaVersion)
+                {
+                    throw new SchemaTooNewException(Name, Database.SchemaVersion, MemoryStoreStatus.LatestSchemaVersion);
+                }
+
+                Database.SchemaVersion = MemoryStoreStatus.LatestSchemaVersion;
+                return true;
             }
-
-            Database.SchemaVersion = MemoryStoreStatus.LatestSchemaVersion;
-        }
-
-        return Task.CompletedTask;
-    }
+        });
 
     /// <inheritdoc />
     public void Abort() => Status.Abort();

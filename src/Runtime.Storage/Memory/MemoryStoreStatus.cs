@@ -18,6 +18,30 @@ internal sealed class MemoryStoreStatus
 
     public void Dispose() => Interlocked.CompareExchange(ref _state, Disposed, Open);
 
+    /// <summary>
+    /// Runs a synchronous operation the way an async provider reports it: failures (conflicts, a closed store) arrive
+    /// through the returned task, never thrown at the call, so callers behave the same whatever the provider.
+    /// </summary>
+    public Task<T> Run<T>(string operation, string target, CancellationToken cancellationToken, Func<T> body)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            ThrowIfClosed(operation, target);
+            return Task.FromResult(body());
+        }
+#pragma warning disable CA1031 // Every failure is handed to the caller through the task.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return Task.FromException<T>(error);
+        }
+    }
+
     public void ThrowIfClosed(string operation, string target)
     {
         switch (Volatile.Read(ref _state))

@@ -14,122 +14,129 @@ internal sealed class MemoryStreamQueueStorage(MemoryDatabase database, MemorySt
     {
         ArgumentNullException.ThrowIfNull(payloads);
         ArgumentOutOfRangeException.ThrowIfZero(payloads.Count);
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("append", StorageErrors.Describe(stream));
-        var now = timeProvider.GetUtcNow();
-        lock (database.Gate)
+        return status.Run<long>("append", StorageErrors.Describe(stream), cancellationToken, () =>
         {
-            var first = database.StreamHeads.GetValueOrDefault(stream) + 1;
-            for (var i = 0; i < payloads.Count; i++)
+            var now = timeProvider.GetUtcNow();
+            lock (database.Gate)
             {
-                database.LastPosition++;
-                database.Events.Add(new StoredStreamEvent(database.LastPosition, stream, first + i, payloads[i].ToArray(), now));
-            }
+                var first = database.StreamHeads.GetValueOrDefault(stream) + 1;
+                for (var i = 0; i < payloads.Count; i++)
+                {
+                    database.LastPosition++;
+                    database.Events.Add(new StoredStreamEvent(database.LastPosition, stream, first + i, payloads[i].ToArray(), now));
+                }
 
-            database.StreamHeads[stream] = first + payloads.Count - 1;
-            return Task.FromResult(first);
-        }
+                database.StreamHeads[stream] = first + payloads.Count - 1;
+                return first;
+            }
+        });
     }
 
     public Task<IReadOnlyList<StoredStreamEvent>> ReadAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("read", "stream events");
-        lock (database.Gate)
+        return status.Run<IReadOnlyList<StoredStreamEvent>>("read", "stream events", cancellationToken, () =>
         {
-            var events = database.Events;
-            var start = FirstAfter(events, afterPosition);
-            var count = Math.Min(maxCount, events.Count - start);
-            var result = new StoredStreamEvent[count];
-            for (var i = 0; i < count; i++)
+            lock (database.Gate)
             {
-                var e = events[start + i];
-                result[i] = e with { Payload = e.Payload.ToArray() };
-            }
+                var events = database.Events;
+                var start = FirstAfter(events, afterPosition);
+                var count = Math.Min(maxCount, events.Count - start);
+                var result = new StoredStreamEvent[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var e = events[start + i];
+                    result[i] = e with { Payload = e.Payload.ToArray() };
+                }
 
-            return Task.FromResult<IReadOnlyList<StoredStreamEvent>>(result);
-        }
+                return result;
+            }
+        });
     }
 
     public Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("read", "stream checkpoints");
-        lock (database.Gate)
+        return status.Run<IReadOnlyList<StreamCheckpoint>>("read", "stream checkpoints", cancellationToken, () =>
         {
-            return Task.FromResult<IReadOnlyList<StreamCheckpoint>>(
-                [.. database.Checkpoints.Select(c => new StreamCheckpoint(c.Key.SubscriberId, c.Key.Stream, c.Value))]);
-        }
+            lock (database.Gate)
+            {
+                return [.. database.Checkpoints.Select(c => new StreamCheckpoint(c.Key.SubscriberId, c.Key.Stream, c.Value))];
+            }
+        });
     }
 
     public Task WriteCheckpointsAsync(IReadOnlyList<StreamCheckpoint> checkpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("write", "stream checkpoints");
-        lock (database.Gate)
+        return status.Run("write", "stream checkpoints", cancellationToken, () =>
         {
-            foreach (var checkpoint in checkpoints)
+            lock (database.Gate)
             {
-                var key = (checkpoint.SubscriberId, checkpoint.Stream);
-                if (!database.Checkpoints.TryGetValue(key, out var stored) || stored < checkpoint.Sequence)
+                foreach (var checkpoint in checkpoints)
                 {
-                    database.Checkpoints[key] = checkpoint.Sequence;
+                    var key = (checkpoint.SubscriberId, checkpoint.Stream);
+                    if (!database.Checkpoints.TryGetValue(key, out var stored) || stored < checkpoint.Sequence)
+                    {
+                        database.Checkpoints[key] = checkpoint.Sequence;
+                    }
                 }
             }
-        }
 
-        return Task.CompletedTask;
+            return true;
+        });
     }
 
     public Task<IReadOnlyList<StreamSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("read", "stream subscriptions");
-        lock (database.Gate)
+        return status.Run<IReadOnlyList<StreamSubscription>>("read", "stream subscriptions", cancellationToken, () =>
         {
-            return Task.FromResult<IReadOnlyList<StreamSubscription>>([.. database.Subscriptions]);
-        }
+            lock (database.Gate)
+            {
+                return [.. database.Subscriptions];
+            }
+        });
     }
 
     public Task AddSubscriptionAsync(StreamSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("add subscription", StorageErrors.Describe(subscription.Stream));
-        lock (database.Gate)
+        return status.Run("add subscription", StorageErrors.Describe(subscription.Stream), cancellationToken, () =>
         {
-            database.Subscriptions.Add(subscription);
-        }
+            lock (database.Gate)
+            {
+                database.Subscriptions.Add(subscription);
+            }
 
-        return Task.CompletedTask;
+            return true;
+        });
     }
 
     public Task RemoveSubscriptionAsync(StreamSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("remove subscription", StorageErrors.Describe(subscription.Stream));
-        lock (database.Gate)
+        return status.Run("remove subscription", StorageErrors.Describe(subscription.Stream), cancellationToken, () =>
         {
-            database.Subscriptions.Remove(subscription);
-            database.Checkpoints.Remove((subscription.SubscriberId, subscription.Stream));
-        }
+            lock (database.Gate)
+            {
+                database.Subscriptions.Remove(subscription);
+                database.Checkpoints.Remove((subscription.SubscriberId, subscription.Stream));
+            }
 
-        return Task.CompletedTask;
+            return true;
+        });
     }
 
     public Task TrimAsync(long upToPosition, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        status.ThrowIfClosed("trim", "stream events");
-        lock (database.Gate)
+        return status.Run("trim", "stream events", cancellationToken, () =>
         {
-            database.Events.RemoveRange(0, FirstAfter(database.Events, upToPosition));
-        }
+            lock (database.Gate)
+            {
+                database.Events.RemoveRange(0, FirstAfter(database.Events, upToPosition));
+            }
 
-        return Task.CompletedTask;
+            return true;
+        });
     }
 
     /// <summary>Index of the first event with a position above <paramref name="position"/> (binary search: positions are sorted).</summary>
