@@ -216,7 +216,9 @@ public sealed class ThriftCompactReader
                 Position += 8;
                 break;
             case ThriftType.Binary:
-                Position += ReadLength();
+                // Read the length first: `Position += ReadLength()` would add it to the position before the prefix.
+                var length = ReadLength();
+                Position += length;
                 break;
             case ThriftType.List or ThriftType.Set:
                 var (elementType, count) = ReadListBegin();

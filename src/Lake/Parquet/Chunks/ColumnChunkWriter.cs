@@ -78,7 +78,7 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
 
         var limit = column.Encoding == ColumnEncoding.Dictionary
             ? options.MaxDictionaryEntries
-            : Math.Min(options.MaxDictionaryEntries, values.Length / 2);
+            : Math.Min(options.MaxDictionaryEntries, Math.Max(16, values.Length / 2));
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
         var entries = new List<string>();
         var indices = new int[values.Length];
