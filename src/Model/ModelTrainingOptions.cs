@@ -8,8 +8,8 @@ public sealed record ModelTrainingOptions
     /// <summary>Boosting options of both viscosity regressors.</summary>
     public GradientBoostingOptions Regression { get; init; } = new()
     {
-        MaxRounds = 200,
-        LearningRate = 0.15,
+        MaxRounds = 100,
+        LearningRate = 0.3,
         MaxDepth = 6,
         MinSamplesPerLeaf = 20,
         EarlyStoppingRounds = 15,
@@ -18,8 +18,8 @@ public sealed record ModelTrainingOptions
     /// <summary>Boosting options of the classifier.</summary>
     public GradientBoostingOptions Classification { get; init; } = new()
     {
-        MaxRounds = 60,
-        LearningRate = 0.2,
+        MaxRounds = 40,
+        LearningRate = 0.35,
         MaxDepth = 5,
         MinSamplesPerLeaf = 10,
         EarlyStoppingRounds = 10,

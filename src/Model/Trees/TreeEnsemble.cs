@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Visco.Model.Trees;
 
 /// <summary>
@@ -72,44 +75,66 @@ public sealed class TreeEnsemble
         }
 
         _baseScores.CopyTo(output);
-        var nodes = _nodes;
-        var values = _values;
-        var roots = _roots;
-        var outputs = OutputCount;
-        var depth = MaxDepth;
-        var t = 0;
-
-        // Four trees walk in lock step: their node loads are independent, so the CPU overlaps the memory latency
-        // that a one-tree-at-a-time walk would serialise.
-        for (; t + 3 < roots.Length; t += 4)
+        if (OutputCount == 1)
         {
-            int a = roots[t], b = roots[t + 1], c = roots[t + 2], d = roots[t + 3];
-            for (var level = 0; level < depth; level++)
-            {
-                a = Step(nodes[a], features);
-                b = Step(nodes[b], features);
-                c = Step(nodes[c], features);
-                d = Step(nodes[d], features);
-            }
-
-            output[t % outputs] += values[a];
-            output[(t + 1) % outputs] += values[b];
-            output[(t + 2) % outputs] += values[c];
-            output[(t + 3) % outputs] += values[d];
+            output[0] += Sum(features, 0, 1);
+            return;
         }
 
-        for (; t < roots.Length; t++)
+        // Classification: tree t belongs to class t mod K; trees are stored round by round.
+        for (var k = 0; k < OutputCount; k++)
+        {
+            output[k] += Sum(features, k, OutputCount);
+        }
+    }
+
+    // Sums the leaves of trees first, first + stride, ... Four trees walk in lock step: their node loads are
+    // independent, so the CPU overlaps the memory latency a one-tree-at-a-time walk would serialise. Indices are
+    // not bounds-checked here: the constructor's callers (trainer, file loader) guarantee every child index is a
+    // node and every feature index is below FeatureCount, and Predict checked the feature span's length.
+    private double Sum(ReadOnlySpan<float> features, int first, int stride)
+    {
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var values = ref MemoryMarshal.GetArrayDataReference(_values);
+        ref var x = ref MemoryMarshal.GetReference(features);
+        var roots = _roots;
+        var depth = MaxDepth;
+        double sum = 0;
+        var t = first;
+        for (; t + (3 * stride) < roots.Length; t += 4 * stride)
+        {
+            int a = roots[t], b = roots[t + stride], c = roots[t + (2 * stride)], d = roots[t + (3 * stride)];
+            for (var level = 0; level < depth; level++)
+            {
+                a = Step(ref nodes, a, ref x);
+                b = Step(ref nodes, b, ref x);
+                c = Step(ref nodes, c, ref x);
+                d = Step(ref nodes, d, ref x);
+            }
+
+            sum += Unsafe.Add(ref values, a) + Unsafe.Add(ref values, b) + Unsafe.Add(ref values, c) + Unsafe.Add(ref values, d);
+        }
+
+        for (; t < roots.Length; t += stride)
         {
             var a = roots[t];
             for (var level = 0; level < depth; level++)
             {
-                a = Step(nodes[a], features);
+                a = Step(ref nodes, a, ref x);
             }
 
-            output[t % outputs] += values[a];
+            sum += Unsafe.Add(ref values, a);
         }
+
+        return sum;
     }
 
-    private static int Step(in TreeNode node, ReadOnlySpan<float> features) =>
-        features[node.Feature] <= node.Threshold ? node.Left : node.Right;
+    // Left and right child sit next to each other, so the branch becomes an indexed load (no misprediction).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(ref TreeNode nodes, int index, ref float features)
+    {
+        ref var node = ref Unsafe.Add(ref nodes, index);
+        var goRight = Unsafe.Add(ref features, node.Feature) <= node.Threshold ? 0 : 1;
+        return Unsafe.Add(ref Unsafe.AsRef(in node.Left), goRight);
+    }
 }
