@@ -1,0 +1,190 @@
+using Npgsql;
+
+using NpgsqlTypes;
+
+using Visco.Runtime.Abstractions.State;
+using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Storage.Batching;
+using Visco.Runtime.Storage.Operations;
+
+namespace Visco.Runtime.Storage.Postgres;
+
+/// <summary>
+/// Runs a batch as one transaction in two round trips: BEGIN travels with an NpgsqlBatch holding every op's statement,
+/// then COMMIT. The loop keeps its connection between batches (statements stay auto-prepared on it); after a failure
+/// it drops it and clears the pool, so the next batch starts on a fresh connection once the server is back.
+/// </summary>
+internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string server) : IBatchExecutor
+{
+    private NpgsqlConnection? _connection;
+
+    public async ValueTask<bool> ExecuteAsync(IReadOnlyList<WriteOp> batch, CommitGate gate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await using (var commands = new NpgsqlBatch(_connection, transaction))
+                {
+                    foreach (var op in batch)
+                    {
+                        AddCommands(commands, op);
+                    }
+
+                    var reader = await commands.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        foreach (var op in batch)
+                        {
+                            await ReadResultsAsync(reader, op, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                }
+
+                if (!gate.TryEnterCommit())
+                {
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    return false;
+                }
+
+                // Not cancellable: once COMMIT is sent its outcome must be learned, not abandoned.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+        }
+        catch
+        {
+            await DropConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public StorageUnavailableException Unavailable(WriteOp op, Exception error) =>
+        PostgresErrors.Unavailable(server, op.Operation, op.Target, error);
+
+    public ValueTask DisposeAsync() => DropConnectionAsync(clearPool: false);
+
+    private static void AddCommands(NpgsqlBatch batch, WriteOp op)
+    {
+        switch (op)
+        {
+            case StateWriteOp write when write.ExpectedEtag is null:
+                Add(batch, PostgresSql.InsertState, Text(write.GrainId), Text(write.StateName), Bytes(write.Data), Text(write.NewEtag));
+                break;
+            case StateWriteOp write:
+                Add(batch, PostgresSql.UpdateState, Text(write.GrainId), Text(write.StateName), Bytes(write.Data), Text(write.NewEtag), Text(write.ExpectedEtag));
+                break;
+            case StateClearOp clear:
+                Add(batch, PostgresSql.ClearState, Text(clear.GrainId), Text(clear.StateName), Text(clear.ExpectedEtag));
+                break;
+            case ReminderUpsertOp upsert:
+                Add(batch, PostgresSql.UpsertReminder, Text(upsert.GrainId), Text(upsert.Entry.ReminderName),
+                    new NpgsqlParameter<DateTimeOffset> { TypedValue = upsert.Entry.StartAt },
+                    new NpgsqlParameter<long> { TypedValue = upsert.Entry.Period.Ticks }, Text(upsert.Entry.ETag));
+                break;
+            case ReminderRemoveOp remove:
+                Add(batch, PostgresSql.DeleteReminder, Text(remove.GrainId), Text(remove.ReminderName));
+                break;
+            case StreamAppendOp append:
+                Add(batch, PostgresSql.Append, Text(append.Stream.Namespace), Text(append.Stream.Key),
+                    new NpgsqlParameter<long> { TypedValue = append.Payloads.Length },
+                    new NpgsqlParameter<byte[][]> { TypedValue = append.Payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
+                    new NpgsqlParameter<DateTimeOffset> { TypedValue = append.EnqueuedAt });
+                break;
+            case CheckpointWriteOp checkpoints:
+                foreach (var c in checkpoints.Checkpoints)
+                {
+                    Add(batch, PostgresSql.UpsertCheckpoint, Text(c.SubscriberId), Text(c.Stream.Namespace), Text(c.Stream.Key),
+                        new NpgsqlParameter<long> { TypedValue = c.Sequence });
+                }
+
+                break;
+            case SubscriptionOp subscription:
+                var s = subscription.Subscription;
+                Add(batch, subscription.Add ? PostgresSql.AddSubscription : PostgresSql.RemoveSubscription,
+                    Text(s.SubscriberId), Text(s.Stream.Namespace), Text(s.Stream.Key));
+                break;
+            case StreamTrimOp trim:
+                Add(batch, PostgresSql.Trim, new NpgsqlParameter<long> { TypedValue = trim.UpToPosition });
+                break;
+            default:
+                throw new InvalidOperationException($"PostgreSQL store cannot run {op.GetType().Name}.");
+        }
+    }
+
+    private static async Task ReadResultsAsync(NpgsqlDataReader reader, WriteOp op, CancellationToken cancellationToken)
+    {
+        var commands = op is CheckpointWriteOp checkpoints ? checkpoints.Checkpoints.Count : 1;
+        for (var i = 0; i < commands; i++)
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            switch (op)
+            {
+                case StateWriteOp write:
+                    if (reader.GetInt32(0) == 1)
+                    {
+                        write.Result = write.NewEtag;
+                    }
+                    else
+                    {
+                        write.SetConflict(StorageErrors.Conflict(
+                            PostgresErrors.Provider, "write", write.GrainId, write.StateName, NullableText(reader, 1), write.ExpectedEtag));
+                    }
+
+                    break;
+                case StateClearOp clear:
+                    var stored = NullableText(reader, 1);
+                    if (reader.GetInt32(0) == 0 && (stored is not null || clear.ExpectedEtag is not null))
+                    {
+                        clear.SetConflict(StorageErrors.Conflict(PostgresErrors.Provider, "clear", clear.GrainId, clear.StateName, stored, clear.ExpectedEtag));
+                    }
+
+                    break;
+                case ReminderUpsertOp upsert:
+                    upsert.Result = upsert.Entry;
+                    break;
+                case ReminderRemoveOp remove:
+                    remove.Result = reader.GetInt32(0) > 0;
+                    break;
+                case StreamAppendOp append:
+                    append.Result = reader.GetInt64(0);
+                    break;
+                default:
+                    break;
+            }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Add(NpgsqlBatch batch, string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        batch.BatchCommands.Add(command);
+    }
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter<byte[]> Bytes(byte[] value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Bytea };
+
+    private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private async ValueTask DropConnectionAsync(bool clearPool = true)
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+
+        if (clearPool)
+        {
+            // Idle pooled connections may be dead too (server restarted, network cut): start the next batch afresh.
+            dataSource.Clear();
+        }
+    }
+}

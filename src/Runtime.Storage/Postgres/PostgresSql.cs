@@ -1,0 +1,58 @@
+namespace Visco.Runtime.Storage.Postgres;
+
+/// <summary>
+/// The writer's statements. Each returns exactly one row, so a batch's results map back to its ops by position. The
+/// ETag checks are conditional statements whose CTE also reports the stored ETag as of before the statement, which
+/// names the winner of a conflict without a second round trip.
+/// </summary>
+internal static class PostgresSql
+{
+    public const string InsertState =
+        "WITH w AS (INSERT INTO grain_state (grain_id, state_name, data, etag, updated_at) VALUES ($1, $2, $3, $4, now()) " +
+        "ON CONFLICT DO NOTHING RETURNING 1) " +
+        "SELECT (SELECT count(*) FROM w)::int, (SELECT etag FROM grain_state WHERE grain_id = $1 AND state_name = $2)";
+
+    public const string UpdateState =
+        "WITH w AS (UPDATE grain_state SET data = $3, etag = $4, updated_at = now() " +
+        "WHERE grain_id = $1 AND state_name = $2 AND etag = $5 RETURNING 1) " +
+        "SELECT (SELECT count(*) FROM w)::int, (SELECT etag FROM grain_state WHERE grain_id = $1 AND state_name = $2)";
+
+    public const string ClearState =
+        "WITH d AS (DELETE FROM grain_state WHERE grain_id = $1 AND state_name = $2 AND etag = $3 RETURNING 1) " +
+        "SELECT (SELECT count(*) FROM d)::int, (SELECT etag FROM grain_state WHERE grain_id = $1 AND state_name = $2)";
+
+    public const string UpsertReminder =
+        "WITH u AS (INSERT INTO reminders (grain_id, reminder_name, start_at, period_ticks, etag) VALUES ($1, $2, $3, $4, $5) " +
+        "ON CONFLICT (grain_id, reminder_name) DO UPDATE SET start_at = excluded.start_at, period_ticks = excluded.period_ticks, " +
+        "etag = excluded.etag RETURNING 1) SELECT count(*)::int FROM u";
+
+    public const string DeleteReminder =
+        "WITH d AS (DELETE FROM reminders WHERE grain_id = $1 AND reminder_name = $2 RETURNING 1) SELECT count(*)::int FROM d";
+
+    /// <summary>Advances the stream head and inserts the events numbered from it, in one statement.</summary>
+    public const string Append =
+        "WITH h AS (INSERT INTO stream_heads (stream_namespace, stream_key, last_sequence) VALUES ($1, $2, $3) " +
+        "ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = stream_heads.last_sequence + excluded.last_sequence " +
+        "RETURNING last_sequence), " +
+        "e AS (INSERT INTO stream_events (stream_namespace, stream_key, sequence, payload, enqueued_at) " +
+        "SELECT $1, $2, h.last_sequence - $3 + p.ord, p.payload, $5 FROM h, unnest($4) WITH ORDINALITY AS p(payload, ord) " +
+        "ORDER BY p.ord RETURNING sequence) " +
+        "SELECT min(sequence) FROM e";
+
+    public const string UpsertCheckpoint =
+        "WITH u AS (INSERT INTO stream_checkpoints (subscriber_id, stream_namespace, stream_key, sequence) VALUES ($1, $2, $3, $4) " +
+        "ON CONFLICT (subscriber_id, stream_namespace, stream_key) DO UPDATE SET sequence = excluded.sequence " +
+        "WHERE excluded.sequence > stream_checkpoints.sequence RETURNING 1) SELECT count(*)::int FROM u";
+
+    public const string AddSubscription =
+        "WITH u AS (INSERT INTO stream_subscriptions (subscriber_id, stream_namespace, stream_key) VALUES ($1, $2, $3) " +
+        "ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*)::int FROM u";
+
+    public const string RemoveSubscription =
+        "WITH s AS (DELETE FROM stream_subscriptions WHERE subscriber_id = $1 AND stream_namespace = $2 AND stream_key = $3 RETURNING 1), " +
+        "c AS (DELETE FROM stream_checkpoints WHERE subscriber_id = $1 AND stream_namespace = $2 AND stream_key = $3 RETURNING 1) " +
+        "SELECT (SELECT count(*) FROM s)::int + (SELECT count(*) FROM c)::int";
+
+    public const string Trim =
+        "WITH d AS (DELETE FROM stream_events WHERE position <= $1 RETURNING 1) SELECT count(*)::int FROM d";
+}
