@@ -32,7 +32,10 @@ if (mode === 'duckdb') {
   const described = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJson();
   const columns = described.map(({ column_name: name, column_type: type }) => {
     const id = `"${name.replaceAll('"', '""')}"`;
-    return type.startsWith('TIMESTAMP') ? `epoch_us(${id})::VARCHAR AS ${id}` : id;
+    if (!type.startsWith('TIMESTAMP')) return id;
+    return type.endsWith('[]')
+      ? `list_transform(${id}, x -> epoch_us(x)::VARCHAR) AS ${id}`
+      : `epoch_us(${id})::VARCHAR AS ${id}`;
   });
   const rows = (await c.runAndReadAll(`SELECT ${columns.join(', ')} FROM ${source}`)).getRowObjectsJson();
   process.stdout.write(JSON.stringify(rows));
