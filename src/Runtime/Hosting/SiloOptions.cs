@@ -1,0 +1,48 @@
+namespace Visco.Runtime.Hosting;
+
+/// <summary>The runtime's settings (section "Visco:Runtime").</summary>
+public sealed class SiloOptions
+{
+    /// <summary>How long a call may take before its caller gets a <c>GrainCallTimeoutException</c>.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an activation may stay idle before it is collected (unless its class sets its own age).</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for.</summary>
+    public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most OnActivateAsync may take.</summary>
+    public TimeSpan ActivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most OnDeactivateAsync may take.</summary>
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The shortest reminder period accepted (Orleans' default is one minute; tests lower it).</summary>
+    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the stream agent looks for new events when no local publish woke it.</summary>
+    public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many stream events the agent reads per batch.</summary>
+    public int StreamBatchSize { get; set; } = 512;
+
+    /// <summary>Throws with a message that says how to fix the setting.</summary>
+    public void Validate()
+    {
+        Require(CallTimeout > TimeSpan.Zero, "Visco:Runtime:CallTimeout must be positive, e.g. 00:00:30.");
+        Require(CollectionAge > TimeSpan.Zero, "Visco:Runtime:CollectionAge must be positive, e.g. 00:15:00.");
+        Require(CollectionQuantum > TimeSpan.Zero, "Visco:Runtime:CollectionQuantum must be positive, e.g. 00:01:00.");
+        Require(MinimumReminderPeriod > TimeSpan.Zero, "Visco:Runtime:MinimumReminderPeriod must be positive.");
+        Require(StreamPollInterval > TimeSpan.Zero, "Visco:Runtime:StreamPollInterval must be positive, e.g. 00:00:01.");
+        Require(StreamBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamBatchSize must be between 1 and 100000.");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.State;
+using Visco.Runtime.Abstractions.Streams;
+
+namespace Visco.Runtime.Tests.Grains;
+
+/// <summary>Publishes to the "readings" stream with its own key.</summary>
+public interface IPublisherGrain : IGrainWithStringKey
+{
+    /// <summary>Publishes values in order.</summary>
+    Task Publish(int[] values);
+}
+
+/// <summary>Consumes the "readings" stream implicitly (one consumer per stream key).</summary>
+public interface IImplicitConsumerGrain : IGrainWithStringKey
+{
+    /// <summary>The values it consumed, in order.</summary>
+    Task<int[]> Consumed();
+}
+
+/// <summary>Subscribes explicitly to a stream of another key.</summary>
+public interface IExplicitConsumerGrain : IGrainWithStringKey
+{
+    /// <summary>Subscribes to ("readings", key).</summary>
+    Task Subscribe(string key);
+}
+
+/// <summary>A reading.</summary>
+public sealed record Reading(int Value);
+
+/// <summary>State of the implicit consumer: what it consumed and the last sequence handled.</summary>
+public sealed class ConsumerState
+{
+    /// <summary>Values consumed.</summary>
+    public List<int> Values { get; set; } = [];
+
+    /// <summary>Last sequence number handled, for idempotence.</summary>
+    public long LastSequence { get; set; }
+}
+
+internal sealed class PublisherGrain : Grain, IPublisherGrain
+{
+    public async Task Publish(int[] values)
+    {
+        var stream = GetStreamProvider("durable").GetStream<Reading>(new StreamId("readings", GetPrimaryKeyString()));
+        foreach (var value in values)
+        {
+            await stream.OnNextAsync(new Reading(value));
+        }
+    }
+}
+
+[ImplicitStreamSubscription("readings")]
+internal sealed class ImplicitConsumerGrain([PersistentState("consumer")] IPersistentState<ConsumerState> state)
+    : Grain, IImplicitConsumerGrain
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
+
+    /// <summary>Releases consumers of "crash-" streams held at the reading 30.</summary>
+    public static void Open(string key) =>
+        Gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = GetStreamProvider("durable").GetStream<Reading>(new StreamId("readings", GetPrimaryKeyString()));
+        await stream.SubscribeAsync(OnReading, cancellationToken);
+    }
+
+    public Task<int[]> Consumed() => Task.FromResult(state.State.Values.ToArray());
+
+    private async Task OnReading(Reading reading, StreamSequenceToken token)
+    {
+        // Every delivery is recorded, duplicates included, so tests can see redelivery; state stays idempotent.
+        Hosting.Recorder.Add($"implicit:{GetPrimaryKeyString()}", token.SequenceNumber);
+        if (token.SequenceNumber <= state.State.LastSequence)
+        {
+            return;
+        }
+
+        if (reading.Value == 30 && GetPrimaryKeyString().StartsWith("crash-", StringComparison.Ordinal))
+        {
+            await Gates.GetOrAdd(GetPrimaryKeyString(), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        if (reading.Value == 13 && Hosting.Recorder.Get($"failed:{GetPrimaryKeyString()}").Count == 0)
+        {
+            Hosting.Recorder.Add($"failed:{GetPrimaryKeyString()}", token.SequenceNumber);
+            throw new InvalidOperationException("13 fails once, to test redelivery");
+        }
+
+        state.State.Values.Add(reading.Value);
+        state.State.LastSequence = token.SequenceNumber;
+        await state.WriteStateAsync();
+    }
+}
+
+internal sealed class ExplicitConsumerGrain : Grain, IExplicitConsumerGrain
+{
+    public async Task Subscribe(string key)
+    {
+        var stream = GetStreamProvider("durable").GetStream<Reading>(new StreamId("readings", key));
+        await stream.SubscribeAsync((reading, token) =>
+        {
+            Hosting.Recorder.Add($"explicit:{GetPrimaryKeyString()}", reading.Value);
+            return Task.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.Reminders;
+
+namespace Visco.Runtime.Tests.Grains;
+
+/// <summary>Starts a grain timer or a reminder and records the ticks.</summary>
+public interface ITimerGrain : IGrainWithStringKey
+{
+    /// <summary>Starts a timer ticking every <paramref name="period"/>.</summary>
+    Task StartTimer(TimeSpan period);
+
+    /// <summary>Registers a reminder ticking every <paramref name="period"/>.</summary>
+    Task StartReminder(string name, TimeSpan period);
+
+    /// <summary>Removes a reminder.</summary>
+    Task StopReminder(string name);
+}
+
+internal sealed class TimerGrain : Grain, ITimerGrain, IRemindable
+{
+    public Task StartTimer(TimeSpan period)
+    {
+        RegisterGrainTimer(_ =>
+        {
+            Hosting.Recorder.Add($"timer:{GetPrimaryKeyString()}", GrainContext.TimeProvider.GetUtcNow());
+            return Task.CompletedTask;
+        }, period, period);
+        return Task.CompletedTask;
+    }
+
+    public Task StartReminder(string name, TimeSpan period) => RegisterOrUpdateReminder(name, period, period);
+
+    public async Task StopReminder(string name)
+    {
+        var reminder = await GetReminder(name) ?? throw new InvalidOperationException($"no reminder {name}");
+        await UnregisterReminder(reminder);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        Hosting.Recorder.Add($"reminder:{GetPrimaryKeyString()}:{reminderName}", status.CurrentTickTime);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.State;
+using Visco.Runtime.Storage.Memory;
+using Visco.Runtime.Tests.Grains;
+using Visco.Runtime.Tests.Hosting;
+
+namespace Visco.Runtime.Tests;
+
+/// <summary>Activation lifecycle, persistent state, timers and reminders over the memory store.</summary>
+public sealed class LifecycleTests : IAsyncLifetime
+{
+    private readonly MemoryDatabase _database = new();
+    private TestSilo _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await TestSilo.StartAsync(time => new MemoryRuntimeStore(_database, time), o => o.CollectionAge = TimeSpan.FromMinutes(2));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task IdleCollection_AfterCollectionAge_DeactivatesThenReactivatesWithState()
+    {
+        var key = $"idle-{Guid.NewGuid():N}";
+        var counter = _host.Grains.GetGrain<ICounterGrain>(key);
+        Assert.Equal(5, await counter.Add(5));
+
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, _host.Silo.CollectIdleActivations());
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var deactivations = await Recorder.WaitForAsync($"deactivate:{key}", 1);
+
+        Assert.Equal(DeactivationReason.IdleCollection, deactivations[0]);
+        Assert.Equal(8, await counter.Add(3));
+        var activations = await Recorder.WaitForAsync($"activate:{key}", 2);
+        Assert.Equal(new object[] { 0, 5 }, activations);
+    }
+
+    [Fact]
+    public async Task DeactivateOnIdle_AfterCall_DeactivatesWithReason()
+    {
+        var key = $"explicit-{Guid.NewGuid():N}";
+        var counter = _host.Grains.GetGrain<ICounterGrain>(key);
+        await counter.Add(1);
+
+        await counter.Deactivate();
+        var deactivations = await Recorder.WaitForAsync($"deactivate:{key}", 1);
+
+        Assert.Equal(DeactivationReason.ApplicationRequested, deactivations[0]);
+        Assert.Equal(1, await counter.Get());
+    }
+
+    [Fact]
+    public async Task Restart_Graceful_StateSurvivesAndOnDeactivateRan()
+    {
+        var key = $"restart-{Guid.NewGuid():N}";
+        await _host.Grains.GetGrain<ICounterGrain>(key).Add(41);
+
+        await _host.RestartAsync();
+
+        Assert.Equal(DeactivationReason.ShuttingDown, (await Recorder.WaitForAsync($"deactivate:{key}", 1))[0]);
+        Assert.Equal(42, await _host.Grains.GetGrain<ICounterGrain>(key).Add(1));
+    }
+
+    [Fact]
+    public async Task Restart_AfterKill_AcknowledgedWritesSurvive()
+    {
+        var key = $"kill-{Guid.NewGuid():N}";
+        await _host.Grains.GetGrain<ICounterGrain>(key).Add(7);
+
+        await _host.KillAndRestartAsync();
+
+        Assert.Empty(Recorder.Get($"deactivate:{key}"));
+        Assert.Equal(7, await _host.Grains.GetGrain<ICounterGrain>(key).Get());
+    }
+
+    [Fact]
+    public async Task WriteState_AnotherWriterChangedTheRecord_FailsWithInconsistentStateAndKeepsTheirs()
+    {
+        var key = $"etag-{Guid.NewGuid():N}";
+        var counter = _host.Grains.GetGrain<ICounterGrain>(key);
+        await counter.Add(1);
+        var grainId = ((IAddressable)counter).GrainId;
+        var etag = await counter.GetEtag();
+
+        // A second writer (another activation during a split, a tool) replaces the record.
+        var theirs = Encoding.UTF8.GetBytes("{\"value\":100}");
+        await _host.Silo.Store.GrainStorage.WriteAsync(grainId, "counter", theirs, etag, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => counter.Add(1));
+        var stored = await _host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None);
+        Assert.Equal(theirs, stored!.Data);
+    }
+
+    [Fact]
+    public async Task Activation_CorruptStateRecord_FailsWithClearErrorAndLeavesRecord()
+    {
+        var key = $"corrupt-{Guid.NewGuid():N}";
+        var grainId = new GrainId("counter", key);
+        var garbage = Encoding.UTF8.GetBytes("{not json");
+        await _host.Silo.Store.GrainStorage.WriteAsync(grainId, "counter", garbage, null, CancellationToken.None);
+
+        var thrown = await Assert.ThrowsAsync<GrainActivationException>(() => _host.Grains.GetGrain<ICounterGrain>(key).Get());
+
+        var corrupt = Assert.IsType<GrainStateCorruptException>(thrown.InnerException);
+        Assert.Contains($"counter/{key}", corrupt.Message, StringComparison.Ordinal);
+        Assert.Equal(garbage, (await _host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None))!.Data);
+    }
+
+    [Fact]
+    public async Task Timer_TicksOnItsPeriod_AndStopsWithDeactivation()
+    {
+        var key = $"timer-{Guid.NewGuid():N}";
+        await _host.Grains.GetGrain<ITimerGrain>(key).StartTimer(TimeSpan.FromSeconds(10));
+
+        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        await Recorder.WaitForAsync($"timer:{key}", 1);
+        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        var ticks = await Recorder.WaitForAsync($"timer:{key}", 2);
+
+        Assert.Equal(2, ticks.Count);
+    }
+
+    [Fact]
+    public async Task Reminder_FiresAfterRestart_AndStopsWhenUnregistered()
+    {
+        var key = $"reminder-{Guid.NewGuid():N}";
+        var log = $"reminder:{key}:r";
+        await _host.Grains.GetGrain<ITimerGrain>(key).StartReminder("r", TimeSpan.FromMinutes(1));
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Recorder.WaitForAsync(log, 1);
+
+        await _host.KillAndRestartAsync();
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Recorder.WaitForAsync(log, 2);
+
+        await _host.Grains.GetGrain<ITimerGrain>(key).StopReminder("r");
+        _host.Time.Advance(TimeSpan.FromMinutes(3));
+        await _host.Grains.GetGrain<ITimerGrain>(key).StartTimer(TimeSpan.FromHours(1));
+        Assert.Equal(2, Recorder.Get(log).Count);
+    }
+}

@@ -1,0 +1,102 @@
+using Visco.Runtime.Abstractions.Streams;
+using Visco.Runtime.Storage.Memory;
+using Visco.Runtime.Tests.Grains;
+using Visco.Runtime.Tests.Hosting;
+
+namespace Visco.Runtime.Tests;
+
+/// <summary>Durable streams: order, implicit and explicit subscriptions, redelivery, crash recovery.</summary>
+public sealed class StreamTests : IAsyncLifetime
+{
+    private readonly MemoryDatabase _database = new();
+    private TestSilo _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestSilo.StartAsync(time => new MemoryRuntimeStore(_database, time));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task ImplicitSubscription_PublishedInOrder_ConsumedInOrderWithSequenceTokens()
+    {
+        var key = $"order-{Guid.NewGuid():N}";
+        var values = Enumerable.Range(100, 200).ToArray(); // 13 would fail once on purpose
+
+        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish(values);
+        var tokens = await Recorder.WaitForAsync($"implicit:{key}", values.Length);
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (object)(long)i), tokens);
+        Assert.Equal(values, await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
+    }
+
+    [Fact]
+    public async Task Delivery_ObserverThrows_RedeliveredWithSameTokenAndNothingLost()
+    {
+        var key = $"retry-{Guid.NewGuid():N}";
+
+        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish([12, 13, 14]);
+        await Recorder.WaitForAsync($"implicit:{key}", 4);
+
+        Assert.Equal(new[] { 12, 13, 14 }, await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
+        Assert.Equal(new object[] { 1L, 2L, 2L, 3L }, Recorder.Get($"implicit:{key}"));
+    }
+
+    [Fact]
+    public async Task Kill_WhileDelivering_AfterRestartEveryEventConsumedOnce()
+    {
+        var key = $"crash-{Guid.NewGuid():N}";
+        var log = $"implicit:{key}";
+        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish(Enumerable.Range(1, 60).Where(i => i != 13).ToArray());
+
+        // The consumer holds at reading 30: kill while events 1..29 are delivered and the rest are not.
+        await Recorder.WaitUntilAsync(log, entries => entries.Contains(29L), "delivery reached reading 30");
+        var beforeKill = Recorder.Get(log).Count;
+        await _host.KillAndRestartAsync();
+        ImplicitConsumerGrain.Open(key);
+        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish(Enumerable.Range(61, 40).ToArray());
+        await Recorder.WaitUntilAsync(log, entries => entries.Contains(99L), "the last event delivered");
+
+        var consumed = await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed();
+        Assert.Equal(Enumerable.Range(1, 100).Where(i => i != 13), consumed);
+        var deliveries = Recorder.Get(log).Cast<long>().ToList();
+        Assert.Equal(Enumerable.Range(1, 99).Select(i => (long)i), deliveries.Distinct().Order());
+        Assert.Equal(29, beforeKill);
+    }
+
+    [Fact]
+    public async Task ExplicitSubscription_FromGrain_ReceivesEventsPublishedAfterSubscribing()
+    {
+        var key = $"explicit-{Guid.NewGuid():N}";
+        var subscriber = $"sub-{Guid.NewGuid():N}";
+        await _host.Grains.GetGrain<IExplicitConsumerGrain>(subscriber).Subscribe(key);
+
+        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish([5, 6, 7]);
+        var received = await Recorder.WaitForAsync($"explicit:{subscriber}", 3);
+
+        Assert.Equal(new object[] { 5, 6, 7 }, received);
+    }
+
+    [Fact]
+    public async Task LiveObserver_OutsideGrains_SeesEventsPublishedAfterSubscribing()
+    {
+        var key = $"live-{Guid.NewGuid():N}";
+        var stream = _host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("readings", key));
+        var seen = new List<long>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handle = await stream.SubscribeAsync((_, token) =>
+        {
+            seen.Add(token.SequenceNumber);
+            if (seen.Count == 3)
+            {
+                done.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+
+        await stream.OnNextBatchAsync([new Reading(1), new Reading(2), new Reading(3)]);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await handle.UnsubscribeAsync();
+
+        Assert.Equal(new long[] { 1, 2, 3 }, seen);
+    }
+}
