@@ -26,7 +26,8 @@ for (var i = 0; i < 3; i++)
 Console.WriteLine($"Bootstrap training (simulate {ModelBootstrap.SweepCount} sweeps + train): runs {string.Join(", ", trainingTimes.Select(t => $"{t:F2} s"))}");
 Console.WriteLine($"Trees: low-shear {model.LowShear.TreeCount} (depth {model.LowShear.MaxDepth}), high-shear {model.HighShear.TreeCount} (depth {model.HighShear.MaxDepth}), classifier {model.Classifier.TreeCount} (depth {model.Classifier.MaxDepth}); calibration temperature {model.ClassifierTemperature:F3}\n");
 
-var heldOut = new BloodSimulator(heldOutSeed).Generate(heldOutCount).Select(TrainingExample.FromSimulation).ToList();
+var heldOutMeasurements = new BloodSimulator(heldOutSeed).Generate(heldOutCount);
+var heldOut = heldOutMeasurements.Select(TrainingExample.FromSimulation).ToList();
 var report = ModelEvaluator.Evaluate(model, heldOut);
 Console.WriteLine($"Held-out set: simulator seed {heldOutSeed} (training used {ModelBootstrap.SimulatorSeed}), {heldOutCount} sweeps\n");
 Console.WriteLine(ReportFormatter.ToMarkdown(report));
@@ -38,6 +39,9 @@ Targets.Check("low-shear MAPE <= 5 %", report.LowShear.MeanAbsolutePercentageErr
 Targets.Check("class accuracy >= 95 %", report.Classification.Accuracy >= 0.95, $"{report.Classification.Accuracy * 100:F2} %");
 Targets.Check("invalid-sample recall >= 98 %", report.Classification.Confusion.Recall(invalid) >= 0.98, $"{report.Classification.Confusion.Recall(invalid) * 100:F2} %");
 Targets.Check("invalid-sample precision >= 95 %", report.Classification.Confusion.Precision(invalid) >= 0.95, $"{report.Classification.Confusion.Precision(invalid) * 100:F2} %");
+
+Scenarios.PrintFaultRecall(model, heldOutMeasurements);
+Scenarios.PrintStress(model);
 
 var speed = SpeedBench.Run(model, heldOut.Select(e => e.Sweep).ToArray());
 Console.WriteLine();

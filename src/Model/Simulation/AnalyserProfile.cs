@@ -9,6 +9,7 @@ namespace Visco.Model.Simulation;
 /// <param name="SetPointC">Thermostat set point in °C.</param>
 /// <param name="InitialGain">Calibration gain at the start of the period.</param>
 /// <param name="GainDriftPerDay">Change of gain per day.</param>
+/// <param name="NoiseScale">Multiplier on the fleet's sensor noise for this device.</param>
 public sealed record AnalyserProfile(
     string DeviceId,
     string Firmware,
@@ -17,7 +18,8 @@ public sealed record AnalyserProfile(
     double MaxShearRate,
     double SetPointC,
     double InitialGain,
-    double GainDriftPerDay)
+    double GainDriftPerDay,
+    double NoiseScale)
 {
     /// <summary>Calibration gain after the given number of days.</summary>
     public double GainAt(double days) => InitialGain + (GainDriftPerDay * days);

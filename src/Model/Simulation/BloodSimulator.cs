@@ -46,8 +46,8 @@ public sealed class BloodSimulator
         for (var i = 0; i < rates.Length; i++)
         {
             var trueStress = BloodRheology.Viscosity37(sample, rates[i]) * temperatureFactor * rates[i];
-            var measured = (trueStress * gain * (1.0 + _random.Normal(0.0, _options.RelativeNoise)))
-                + _random.Normal(0.0, _options.AbsoluteNoiseMilliPascal);
+            var measured = (trueStress * gain * (1.0 + _random.Normal(0.0, _options.RelativeNoise * device.NoiseScale)))
+                + _random.Normal(0.0, _options.AbsoluteNoiseMilliPascal * device.NoiseScale);
             stress[i] = Math.Max(measured, 0.0);
         }
 
@@ -113,6 +113,7 @@ public sealed class BloodSimulator
             _random.Uniform(300.0, 450.0),
             setPoint,
             1.0 + _random.Normal(0.0, _options.InitialGainError),
-            driftPerDay);
+            driftPerDay,
+            Math.Clamp(Math.Exp(_random.Normal(0.0, _options.DeviceNoiseSpread)), 0.5, 3.0));
     }
 }

@@ -21,6 +21,12 @@ public sealed record SimulatorOptions
     /// <summary>Absolute sensor noise in mPa, one standard deviation.</summary>
     public double AbsoluteNoiseMilliPascal { get; init; } = 0.2;
 
+    /// <summary>
+    /// Spread between devices of their noise level: each device multiplies both noise terms by exp(N(0, spread)),
+    /// clamped to 0.5-3, so the fleet mixes quiet and noisy sensors.
+    /// </summary>
+    public double DeviceNoiseSpread { get; init; } = 0.4;
+
     /// <summary>Standard deviation of a device's calibration gain error just after calibration.</summary>
     public double InitialGainError { get; init; } = 0.002;
 
@@ -55,6 +61,7 @@ public sealed record SimulatorOptions
 
         ArgumentOutOfRangeException.ThrowIfNegative(RelativeNoise, nameof(RelativeNoise));
         ArgumentOutOfRangeException.ThrowIfNegative(AbsoluteNoiseMilliPascal, nameof(AbsoluteNoiseMilliPascal));
+        ArgumentOutOfRangeException.ThrowIfNegative(DeviceNoiseSpread, nameof(DeviceNoiseSpread));
         ArgumentOutOfRangeException.ThrowIfNegative(InitialGainError, nameof(InitialGainError));
         ArgumentOutOfRangeException.ThrowIfNegative(GainDriftPerYear, nameof(GainDriftPerYear));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Period, TimeSpan.Zero, nameof(Period));
