@@ -15,7 +15,7 @@ namespace Visco.Runtime.Hosting;
 /// starts stream delivery; <see cref="StopAsync"/> deactivates every grain and drains the store; <see cref="Kill"/>
 /// drops everything as a crash would, for tests of recovery.
 /// </summary>
-public sealed class Silo : IAsyncDisposable
+public sealed class SiloHost : IAsyncDisposable
 {
     private readonly GrainRuntime _runtime;
     private readonly IRuntimeStore _store;
@@ -23,9 +23,10 @@ public sealed class Silo : IAsyncDisposable
     private ITimer? _collector;
     private IDisposable? _activationSource;
     private int _stopped;
+    private bool _started;
 
     /// <summary>Creates a silo; nothing runs until <see cref="StartAsync"/>.</summary>
-    public Silo(
+    public SiloHost(
         IRuntimeStore store,
         IEnumerable<Assembly> grainAssemblies,
         SiloOptions? options = null,
@@ -58,6 +59,9 @@ public sealed class Silo : IAsyncDisposable
     /// <summary>Stream events delivered to subscribers since start.</summary>
     public long StreamEventsDelivered => _runtime.Streams.Agent.Delivered;
 
+    /// <summary>Whether it has started and not stopped: it serves calls.</summary>
+    public bool IsRunning => _started && Volatile.Read(ref _stopped) == 0;
+
     /// <summary>The store behind state, reminders and streams.</summary>
     public IRuntimeStore Store => _store;
 
@@ -78,6 +82,7 @@ public sealed class Silo : IAsyncDisposable
         _collector = _runtime.TimeProvider.CreateTimer(_ => _runtime.Catalog.CollectIdle(), null, quantum, quantum);
         _activationSource = Metrics.RuntimeInstruments.AddActivationSource(() => _runtime.Types.Classes.Select(
             c => new Measurement<long>(c.ActiveCount, new KeyValuePair<string, object?>("grain_type", c.TypeName))));
+        _started = true;
         RuntimeLog.SiloStarted(_logger, _runtime.Types.Classes.Count, _store.Name);
     }
 
@@ -126,7 +131,7 @@ public sealed class Silo : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>Grains can take the silo's grain factory and the silo itself by constructor injection.</summary>
-    private sealed class SiloServiceProvider(IServiceProvider? inner, Silo silo) : IServiceProvider
+    private sealed class SiloServiceProvider(IServiceProvider? inner, SiloHost silo) : IServiceProvider
     {
         public object? GetService(Type serviceType)
         {
@@ -135,7 +140,7 @@ public sealed class Silo : IAsyncDisposable
                 return silo.GrainFactory;
             }
 
-            if (serviceType == typeof(Silo))
+            if (serviceType == typeof(SiloHost))
             {
                 return silo;
             }

@@ -1,0 +1,14 @@
+using Visco.Silo.Health;
+using Visco.Silo.Hosting;
+
+// Settings ship beside the binary; data (./data) is relative to where the silo is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddViscoRuntime();
+
+var app = builder.Build();
+app.Services.GetRequiredService<Visco.Runtime.Metrics.MetricsCollector>();
+app.MapOperations();
+app.Run();
+
+/// <summary>The silo's entry point; public for in-process tests.</summary>
+public partial class Program;
