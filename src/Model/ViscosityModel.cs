@@ -117,6 +117,12 @@ public sealed class ViscosityModel
     /// </summary>
     public (double LnLowShear, double LnHighShear) Evaluate(Span<float> features, Span<double> probabilities)
     {
+        if (features.Length < Schema.Count + StackedFeatureCount || probabilities.Length < ClassCount)
+        {
+            throw new ArgumentException(
+                $"Need {Schema.Count + StackedFeatureCount} feature slots and {ClassCount} probability slots.", nameof(features));
+        }
+
         var lnLow = features[FeatureIndex.LnLowShearFit] + LowShear.PredictScalar(features);
         var lnHigh = features[FeatureIndex.LnHighShearFit] + HighShear.PredictScalar(features);
         features[FeatureIndex.Count] = (float)lnLow;

@@ -112,7 +112,8 @@ public sealed class TreeEnsemble
                 d = Step(ref nodes, d, ref x);
             }
 
-            sum += Unsafe.Add(ref values, a) + Unsafe.Add(ref values, b) + Unsafe.Add(ref values, c) + Unsafe.Add(ref values, d);
+            // Widen before adding: summing the floats first would round every fourth partial sum to float precision.
+            sum += (double)Unsafe.Add(ref values, a) + Unsafe.Add(ref values, b) + Unsafe.Add(ref values, c) + Unsafe.Add(ref values, d);
         }
 
         for (; t < roots.Length; t += stride)
