@@ -161,6 +161,12 @@ public sealed class ParquetFileReader : IDisposable
                 $"{where}: chunk at {start} of {meta.TotalCompressedSize} bytes lies outside the data (ends at {_dataEnd})");
         }
 
+        if (meta.NumValues < group.NumRows || meta.NumValues > int.MaxValue)
+        {
+            // Every row has at least one level, and a chunk's levels must fit one array.
+            throw new ParquetFormatException(FileName, $"{where}: {meta.NumValues} values for {group.NumRows} rows");
+        }
+
         var buffer = new byte[meta.TotalCompressedSize];
         ReadAt(_stream, start, buffer, FileName);
         try
@@ -168,7 +174,7 @@ public sealed class ParquetFileReader : IDisposable
             var shredded = ColumnChunkReader.Read(definition, meta, buffer, 0, buffer.Length);
             return ColumnAssembler.Assemble(definition, shredded, group.NumRows);
         }
-        catch (Exception e) when (e is InvalidDataException or ThriftProtocolException)
+        catch (Exception e) when (e is InvalidDataException or ThriftProtocolException or OverflowException)
         {
             throw new ParquetFormatException(FileName, $"{where}: {e.Message}", e);
         }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using Visco.Lake.Parquet.Chunks;
 using Visco.Lake.Parquet.Encodings;
@@ -170,6 +169,4 @@ public sealed class ParquetFileWriter : IDisposable
     internal static string MagicText => Encoding.ASCII.GetString(Magic);
 
     internal static bool IsMagic(ReadOnlySpan<byte> bytes) => bytes.SequenceEqual(Magic);
-
-    internal static int ReadFooterLength(ReadOnlySpan<byte> tail) => BinaryPrimitives.ReadInt32LittleEndian(tail);
 }

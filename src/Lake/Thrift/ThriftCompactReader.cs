@@ -69,7 +69,7 @@ public sealed class ThriftCompactReader
         }
 
         var delta = header >> 4;
-        var id = delta != 0 ? (short)(_lastFieldId + delta) : (short)UnZigZag32((uint)ReadVarint(5));
+        var id = delta != 0 ? (short)(_lastFieldId + delta) : ReadI16();
         _lastFieldId = id;
         if (type is ThriftType.BooleanTrue or ThriftType.BooleanFalse)
         {
@@ -99,7 +99,16 @@ public sealed class ThriftCompactReader
     public sbyte ReadI8() => (sbyte)ReadByte();
 
     /// <summary>Reads a zigzag varint i16.</summary>
-    public short ReadI16() => checked((short)UnZigZag32((uint)ReadVarint(5)));
+    public short ReadI16()
+    {
+        var value = UnZigZag32((uint)ReadVarint(5));
+        if (value is < short.MinValue or > short.MaxValue)
+        {
+            Throw($"i16 value {value} out of range");
+        }
+
+        return (short)value;
+    }
 
     /// <summary>Reads a zigzag varint i32.</summary>
     public int ReadI32() => UnZigZag32((uint)ReadVarint(5));

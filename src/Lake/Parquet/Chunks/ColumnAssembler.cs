@@ -48,12 +48,19 @@ internal static class ColumnAssembler
         var slotDefinition = new int[slots];
         bool[]? nullLists = null;
         int row = -1, slot = 0;
+        var rowHasElements = false;
         for (var i = 0; i < levels; i++)
         {
             if (repetition[i] == 0)
             {
                 row++;
                 offsets[row] = slot;
+                rowHasElements = definition[i] >= column.ListElementLevel;
+            }
+            else if (!rowHasElements || definition[i] < column.ListElementLevel)
+            {
+                // Only an element can continue a list; a null or empty list is a single level.
+                throw new InvalidDataException($"level {i} continues a list that is null or empty");
             }
 
             if (definition[i] >= column.ListElementLevel)
