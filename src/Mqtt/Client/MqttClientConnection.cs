@@ -102,7 +102,16 @@ internal sealed partial class MqttClientConnection
             }
             finally
             {
-                _input.AdvanceTo(buffer.Start, buffer.End);
+                // After CONNACK only the CONNACK is consumed and nothing more is marked examined: a server may send
+                // queued messages in the same segment, and the read loop must see them without waiting for more bytes.
+                if (packet is null)
+                {
+                    _input.AdvanceTo(buffer.Start, buffer.End);
+                }
+                else
+                {
+                    _input.AdvanceTo(buffer.Start);
+                }
             }
 
             switch (packet)

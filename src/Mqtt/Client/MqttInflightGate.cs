@@ -4,6 +4,11 @@ namespace Visco.Mqtt.Client;
 /// Counts QoS 1/2 publications awaiting acknowledgement and holds back new ones beyond the server's Receive Maximum
 /// [MQTT-3.3.4-7]. The limit changes with each CONNACK, while the count survives a resumed session.
 /// </summary>
+/// <remarks>
+/// Waiters are granted strictly first-in first-out and resumed inline, in grant order, by the thread that frees the
+/// slot (outside the lock): the caller then assigns its packet identifier and queues its PUBLISH before the next waiter
+/// runs, so publications leave in the order they were requested even when the window is full.
+/// </remarks>
 internal sealed class MqttInflightGate
 {
     private readonly Lock _lock = new();
@@ -24,11 +29,14 @@ internal sealed class MqttInflightGate
 
     public void SetLimit(int limit)
     {
+        List<TaskCompletionSource>? granted;
         lock (_lock)
         {
             _limit = limit;
-            GrantWaiters();
+            granted = GrantWaiters();
         }
+
+        Resume(granted);
     }
 
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
@@ -43,20 +51,27 @@ internal sealed class MqttInflightGate
                 return;
             }
 
-            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run synchronously on purpose: see the remarks on ordering.
+            waiter = new TaskCompletionSource();
             node = _waiters.AddLast(waiter);
         }
 
         await using var registration = cancellationToken.Register(() =>
         {
+            bool removed;
             lock (_lock)
             {
                 // Only a waiter still queued is cancelled; a granted one already holds its slot.
-                if (node.List is not null)
+                removed = node.List is not null;
+                if (removed)
                 {
                     _waiters.Remove(node);
-                    waiter.TrySetCanceled(cancellationToken);
                 }
+            }
+
+            if (removed)
+            {
+                waiter.TrySetCanceled(cancellationToken);
             }
         }).ConfigureAwait(false);
         await waiter.Task.ConfigureAwait(false);
@@ -64,29 +79,51 @@ internal sealed class MqttInflightGate
 
     public void Release()
     {
+        List<TaskCompletionSource>? granted;
         lock (_lock)
         {
             _count = Math.Max(0, _count - 1);
-            GrantWaiters();
+            granted = GrantWaiters();
         }
+
+        Resume(granted);
     }
 
     public void Reset()
     {
+        List<TaskCompletionSource>? granted;
         lock (_lock)
         {
             _count = 0;
-            GrantWaiters();
+            granted = GrantWaiters();
+        }
+
+        Resume(granted);
+    }
+
+    private static void Resume(List<TaskCompletionSource>? granted)
+    {
+        if (granted is null)
+        {
+            return;
+        }
+
+        foreach (var waiter in granted)
+        {
+            waiter.TrySetResult();
         }
     }
 
-    private void GrantWaiters()
+    private List<TaskCompletionSource>? GrantWaiters()
     {
+        List<TaskCompletionSource>? granted = null;
         while (_count < _limit && _waiters.First is { } first)
         {
             _waiters.RemoveFirst();
             _count++;
-            first.Value.TrySetResult();
+            (granted ??= []).Add(first.Value);
         }
+
+        return granted;
     }
 }
