@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Visco.Storage.Bench;
 
-/// <summary>Command-line settings: <c>[sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--normal-sync] [--path F] [--connection CS]</c>.</summary>
+/// <summary>Command-line settings: <c>[sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--loops N] [--normal-sync] [--inline-checkpoints] [--path F] [--connection CS]</c>.</summary>
 public sealed class BenchSettings
 {
     /// <summary>"sqlite" or "postgres".</summary>
@@ -20,8 +20,14 @@ public sealed class BenchSettings
     /// <summary>Maximum batch size of the store.</summary>
     public int Batch { get; private set; } = 1024;
 
+    /// <summary>PostgreSQL state writer loops.</summary>
+    public int Loops { get; private set; } = 4;
+
     /// <summary>SQLite synchronous=NORMAL instead of FULL (for comparison only).</summary>
     public bool NormalSync { get; private set; }
+
+    /// <summary>SQLite: checkpoint inside commits (SQLite's default) instead of on a background connection.</summary>
+    public bool InlineCheckpoints { get; private set; }
 
     /// <summary>SQLite database file.</summary>
     public string Path { get; private set; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "visco-bench", "bench.db");
@@ -44,12 +50,14 @@ public sealed class BenchSettings
                 case "--seconds": settings.Seconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--size": settings.Size = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--batch": settings.Batch = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--loops": settings.Loops = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--inline-checkpoints": settings.InlineCheckpoints = true; break;
                 case "--normal-sync": settings.NormalSync = true; break;
                 case "--path": settings.Path = Next(); break;
                 case "--connection": settings.Connection = Next(); break;
                 default:
                     throw new ArgumentException(
-                        $"unknown argument '{args[i]}'. Usage: [sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--normal-sync] [--path F] [--connection CS]");
+                        $"unknown argument '{args[i]}'. Usage: [sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--loops N] [--normal-sync] [--inline-checkpoints] [--path F] [--connection CS]");
             }
         }
 

@@ -20,9 +20,10 @@ Func<GroupCommitStatistics> statistics = store switch
     _ => throw new InvalidOperationException("unknown store"),
 };
 
-var sync = settings.Provider == "sqlite" ? (settings.NormalSync ? ", synchronous=NORMAL" : ", synchronous=FULL") : string.Empty;
+var loops = settings.Provider == "postgres" ? $", {settings.Loops} state writer loops" : string.Empty;
+var sync = settings.Provider == "sqlite" ? (settings.NormalSync ? ", synchronous=NORMAL" : ", synchronous=FULL") + (settings.InlineCheckpoints ? ", inline checkpoints" : ", background checkpoints") : string.Empty;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{settings.Provider}: {settings.Writers} writers, {settings.Size}-byte state, {settings.Seconds} s, max batch {settings.Batch}{sync}"));
+    $"{settings.Provider}: {settings.Writers} writers, {settings.Size}-byte state, {settings.Seconds} s, max batch {settings.Batch}{sync}{loops}"));
 
 // Phase 1: durable state writes, each writer on its own grain, write after write with the ETag it got back.
 var payload = new byte[settings.Size];
@@ -102,6 +103,7 @@ static async Task<IRuntimeStore> OpenAsync(BenchSettings settings)
             DatabasePath = settings.Path,
             MaxBatchSize = settings.Batch,
             FullSync = !settings.NormalSync,
+            CheckpointInBackground = !settings.InlineCheckpoints,
         });
     }
     else
@@ -118,6 +120,7 @@ static async Task<IRuntimeStore> OpenAsync(BenchSettings settings)
             ConnectionString = settings.Connection,
             Schema = "visco_bench",
             MaxBatchSize = settings.Batch,
+            StateWriters = settings.Loops,
         });
     }
 

@@ -221,7 +221,8 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
     public async Task Reminders_UpsertReadRemove_ReflectEachChange()
     {
         var start = new DateTimeOffset(2026, 3, 1, 12, 30, 15, 250, TimeSpan.Zero);
-        var first = await Store.Reminders.UpsertAsync(Grain("a"), "tick", start, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var first = await Store.Reminders.UpsertAsync(Grain("a"), "tick", start.AddTicks(12_345), TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.Equal(first, await Store.Reminders.ReadAsync(Grain("a"), "tick", CancellationToken.None));
         var replaced = await Store.Reminders.UpsertAsync(Grain("a"), "tick", start.AddHours(1), TimeSpan.FromMinutes(10), CancellationToken.None);
         await Store.Reminders.UpsertAsync(Grain("b"), "tock", start, TimeSpan.FromSeconds(30), CancellationToken.None);
 

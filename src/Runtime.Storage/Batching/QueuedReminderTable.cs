@@ -17,7 +17,9 @@ internal sealed class QueuedReminderTable(IStoreReads reads, IWriteRouter writer
         GrainId grainId, string reminderName, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminderName);
-        var entry = new ReminderEntry(grainId, reminderName, startAt.ToUniversalTime(), period, StorageETag.New());
+        // Whole microseconds: PostgreSQL's timestamptz keeps no finer, and every durable provider returns the same value.
+        var utc = startAt.ToUniversalTime();
+        var entry = new ReminderEntry(grainId, reminderName, utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond)), period, StorageETag.New());
         var op = new ReminderUpsertOp(entry, cancellationToken);
         return writers.ForGrain(op.GrainId).EnqueueAsync(op);
     }

@@ -11,6 +11,9 @@ namespace Visco.Runtime.Storage.Postgres;
 internal sealed class PostgresReads(NpgsqlDataSource dataSource, string server) : IStoreReads
 {
     private volatile bool _closed;
+    private volatile bool _aborted;
+
+    public void Abort() => _aborted = true;
 
     public void Close() => _closed = true;
 
@@ -121,10 +124,12 @@ internal sealed class PostgresReads(NpgsqlDataSource dataSource, string server) 
         Func<NpgsqlDataReader, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        if (_closed)
+        if (_aborted)
         {
             throw StorageErrors.Aborted(PostgresErrors.Provider, operation, target);
         }
+
+        ObjectDisposedException.ThrowIf(_closed, this);
 
         try
         {

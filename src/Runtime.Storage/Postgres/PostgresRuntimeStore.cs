@@ -90,7 +90,7 @@ public sealed class PostgresRuntimeStore : IRuntimeStore, IWriteRouter
     /// <inheritdoc />
     public void Abort()
     {
-        _reads.Close();
+        _reads.Abort();
         _streamWriter.Abort();
         foreach (var writer in _stateWriters)
         {

@@ -12,9 +12,11 @@ namespace Visco.Runtime.Storage.Sqlite;
 /// only its op; any exception fails the batch, drops the connection and the next batch opens a fresh one, which is how
 /// the store recovers once the database is usable again.
 /// </summary>
-internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimeProvider timeProvider) : IBatchExecutor
+internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimeProvider timeProvider, SqliteCheckpointer? checkpointer)
+    : IBatchExecutor
 {
     private SqliteConnection? _connection;
+    private int _commitsSinceCheckpoint;
     private SqliteWriteStatements? _statements;
 
     public ValueTask<bool> ExecuteAsync(IReadOnlyList<WriteOp> batch, CommitGate gate, CancellationToken cancellationToken)
@@ -37,6 +39,12 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
             }
 
             statements.Commit.Execute();
+            if (checkpointer is not null && ++_commitsSinceCheckpoint >= SqliteCheckpointer.CommitsPerCheckpoint)
+            {
+                _commitsSinceCheckpoint = 0;
+                checkpointer.Request();
+            }
+
             return ValueTask.FromResult(true);
         }
         catch
@@ -50,10 +58,13 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
     public StorageUnavailableException Unavailable(WriteOp op, Exception error) =>
         SqliteErrors.Unavailable(connections.DatabasePath, op.Operation, op.Target, error);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Close();
-        return ValueTask.CompletedTask;
+        if (checkpointer is not null)
+        {
+            await checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static void Run(SqliteWriteStatements s, WriteOp op, long now)

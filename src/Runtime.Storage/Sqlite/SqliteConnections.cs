@@ -28,6 +28,11 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
             {
                 // WAL: readers never block the writer or each other. synchronous: see SqliteStoreOptions.FullSync.
                 pragmas += "PRAGMA journal_mode = WAL;" + (options.FullSync ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+                if (options.CheckpointInBackground)
+                {
+                    // Backstop only (about 40 MB of WAL); SqliteCheckpointer normally keeps the WAL far smaller.
+                    pragmas += "PRAGMA wal_autocheckpoint = 10000;";
+                }
             }
 
             using var command = connection.CreateCommand();

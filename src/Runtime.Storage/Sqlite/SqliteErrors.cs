@@ -19,6 +19,8 @@ internal static class SqliteErrors
             SqliteException { SqliteErrorCode: 14 } =>
                 $"SQLite database {databasePath} cannot be opened; check the directory exists and is writable.",
             SqliteException { SqliteErrorCode: 8 } => $"SQLite database {databasePath} is read-only; check its file permissions.",
+            SqliteException { SqliteErrorCode: 1 } e when e.Message.Contains("no such table", StringComparison.Ordinal) =>
+                $"SQLite database {databasePath} has no runtime tables; call InitializeAsync before using the store.",
             SqliteException { SqliteErrorCode: 11 or 26 } => $"SQLite database {databasePath} is corrupt or not a database.",
             SqliteException e => $"SQLite database {databasePath} failed with error {e.SqliteErrorCode}: {e.Message}",
             _ => $"SQLite database {databasePath}: {error.Message}",

@@ -18,6 +18,7 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
     private readonly ConcurrentBag<SqliteReadSession> _idle = [];
     private readonly SemaphoreSlim _slots = new(size, size);
     private volatile bool _closed;
+    private volatile bool _aborted;
 
     public Task<StoredGrainState?> ReadStateAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
         RunAsync("read", StorageErrors.Describe(grainId, stateName), cancellationToken, session =>
@@ -77,6 +78,13 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
             return (IReadOnlyList<StreamSubscription>)subscriptions;
         });
 
+    /// <summary>As <see cref="Dispose"/>, but later reads fail as reads of a crashed store.</summary>
+    public void Abort()
+    {
+        _aborted = true;
+        Dispose();
+    }
+
     /// <summary>Closes idle connections now; busy ones are closed when their read returns them.</summary>
     public void Dispose()
     {
@@ -106,6 +114,11 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
 
     private async Task<T> RunAsync<T>(string operation, string target, CancellationToken cancellationToken, Func<SqliteReadSession, T> read)
     {
+        if (_aborted)
+        {
+            throw StorageErrors.Aborted(SqliteErrors.Provider, operation, target);
+        }
+
         ObjectDisposedException.ThrowIf(_closed, this);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         SqliteReadSession? session = null;

@@ -29,8 +29,9 @@ public sealed class SqliteRuntimeStore : IRuntimeStore
         _timeProvider = timeProvider ?? TimeProvider.System;
         _connections = new SqliteConnections(options);
         _reads = new SqliteReads(_connections, options.ReadConnections);
-        _router = new SingleWriterRouter(new GroupCommitWriter(
-            SqliteErrors.Provider, new SqliteBatchExecutor(_connections, _timeProvider), options.MaxBatchSize, options.QueueCapacity));
+        var checkpointer = options.CheckpointInBackground ? new SqliteCheckpointer(_connections) : null;
+        var executor = new SqliteBatchExecutor(_connections, _timeProvider, checkpointer);
+        _router = new SingleWriterRouter(new GroupCommitWriter(SqliteErrors.Provider, executor, options.MaxBatchSize, options.QueueCapacity));
         GrainStorage = new QueuedGrainStorage(_reads, _router);
         Reminders = new QueuedReminderTable(_reads, _router);
         Streams = new QueuedStreamQueueStorage(_reads, _router, _timeProvider);
@@ -90,7 +91,7 @@ public sealed class SqliteRuntimeStore : IRuntimeStore
     public void Abort()
     {
         _router.ForStreams.Abort();
-        _reads.Dispose();
+        _reads.Abort();
     }
 
     /// <inheritdoc />

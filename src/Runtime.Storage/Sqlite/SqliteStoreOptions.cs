@@ -28,6 +28,12 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public bool FullSync { get; set; } = true;
 
+    /// <summary>
+    /// Copy the WAL back into the database on a background connection (default) instead of inside the commit that
+    /// crosses SQLite's auto-checkpoint threshold, which would stall every write of that batch.
+    /// </summary>
+    public bool CheckpointInBackground { get; set; } = true;
+
     /// <summary>Throws with a message saying how to fix the first invalid setting.</summary>
     public void Validate()
     {
