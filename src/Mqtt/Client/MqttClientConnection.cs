@@ -251,37 +251,51 @@ internal sealed partial class MqttClientConnection
 
     private async Task FinishAsync()
     {
-        if (_writeLoop is not null)
+        try
         {
-            // The farewell gets the connect timeout to leave; a stuck transport is then cut.
+            if (_writeLoop is not null)
+            {
+                // The farewell gets the connect timeout to leave; a stuck transport is then cut.
+                try
+                {
+                    await _writeLoop.WaitAsync(_options.ConnectTimeout, _options.TimeProvider).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+
+            _abort.Cancel();
             try
             {
-                await _writeLoop.WaitAsync(_options.ConnectTimeout, _options.TimeProvider).ConfigureAwait(false);
+                await _stream.DisposeAsync().ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (IOException)
             {
+                // Closing a TLS stream whose peer is gone may fail to send close_notify; the socket is closed anyway.
             }
-        }
 
-        _abort.Cancel();
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        var closed = new MqttConnectionClosedException("the connection closed", _error);
-        while (_data.Reader.TryRead(out var item))
-        {
-            item.Written?.TrySetException(closed);
-        }
-
-        lock (_pingLock)
-        {
-            foreach (var waiter in _pingWaiters)
+            var closed = new MqttConnectionClosedException("the connection closed", _error);
+            while (_data.Reader.TryRead(out var item))
             {
-                waiter.TrySetException(closed);
+                item.Written?.TrySetException(closed);
             }
 
-            _pingWaiters.Clear();
-        }
+            lock (_pingLock)
+            {
+                foreach (var waiter in _pingWaiters)
+                {
+                    waiter.TrySetException(closed);
+                }
 
-        _handlers?.Closed(this, _error);
-        _closed.TrySetResult();
+                _pingWaiters.Clear();
+            }
+
+            _handlers?.Closed(this, _error);
+        }
+        finally
+        {
+            _closed.TrySetResult();
+        }
     }
 }

@@ -29,6 +29,6 @@ internal static class MqttThrow
 
     [DoesNotReturn]
     public static void PacketTooLarge(long size, long maximum) =>
-        Violation("MQTT-3.1.2-24", MqttDisconnectReasonCode.PacketTooLarge,
-            $"packet of {size} bytes exceeds the maximum packet size of {maximum} bytes");
+        Violation("MQTT-3.2.2-15", MqttDisconnectReasonCode.PacketTooLarge,
+            $"packet of {size} bytes exceeds the maximum packet size of {maximum} bytes (client to server [MQTT-3.2.2-15], server to client [MQTT-3.1.2-24])");
 }

@@ -131,6 +131,27 @@ public sealed class MqttClientPublishTests
     }
 
     [Fact]
+    public async Task PublishAsync_WindowOfOne_PublicationsLeaveInCallOrder()
+    {
+        await using var harness = new ClientHarness(MqttProtocolVersion.V500);
+        var (server, _) = await harness.ConnectAsync(new MqttConnAckPacket { ReceiveMaximum = 1 });
+
+        var publishing = Enumerable.Range(0, 20)
+            .Select(i => harness.Client.PublishAsync(Message(MqttQualityOfService.AtLeastOnce, $"ordered/{i}")))
+            .ToList();
+        var topics = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var publish = await server.ReceiveAsync<MqttPublishPacket>();
+            topics.Add(publish.Topic);
+            await server.SendAsync(new MqttPubAckPacket { PacketId = publish.PacketId });
+        }
+
+        await Task.WhenAll(publishing).Within();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"ordered/{i}"), topics);
+    }
+
+    [Fact]
     public async Task PublishAsync_QoSAboveServerMaximum_ThrowsQoSNotSupported()
     {
         await using var harness = new ClientHarness(MqttProtocolVersion.V500);

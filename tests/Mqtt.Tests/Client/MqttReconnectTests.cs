@@ -87,4 +87,49 @@ public sealed class MqttReconnectTests
         Assert.Equal(transient, MqttClientReconnectExtensions.IsTransient(
             new MqttConnectionRefusedException(new MqttConnAckPacket { ReasonCode = reason })));
     }
+
+    [Fact]
+    public async Task AutoReconnect_ConnectionLost_ReconnectsAndResendsUnacknowledgedPublish()
+    {
+        await using var harness = new ClientHarness(MqttProtocolVersion.V500, o =>
+        {
+            o.CleanStart = false;
+            o.SessionExpiryInterval = 600;
+        });
+        var (first, _) = await harness.ConnectAsync();
+        var reconnected = new TaskCompletionSource<MqttConnAckPacket>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var auto = new MqttAutoReconnect(harness.Client, new MqttReconnectPolicy { InitialDelay = TimeSpan.Zero, Jitter = 0 });
+        auto.Reconnected += (_, connAck) => reconnected.TrySetResult(connAck);
+        var publishing = harness.Client.PublishAsync(new MqttApplicationMessage { Topic = "devices/1/measurements", QualityOfService = MqttQualityOfService.AtLeastOnce });
+        var original = await first.ReceiveAsync<MqttPublishPacket>();
+
+        await first.DisposeAsync();
+        await using var second = await harness.Server.AcceptAsync();
+        await second.AcceptConnectAsync(new MqttConnAckPacket { SessionPresent = true });
+        var resent = await second.ReceiveAsync<MqttPublishPacket>();
+        await second.SendAsync(new MqttPubAckPacket { PacketId = resent.PacketId });
+
+        Assert.True((await reconnected.Task.Within()).SessionPresent);
+        Assert.True((await publishing.Within()).IsSuccess);
+        Assert.True(resent.Dup);
+        Assert.Equal(original.PacketId, resent.PacketId);
+    }
+
+    [Fact]
+    public async Task AutoReconnect_ApplicationDisconnects_DoesNotReconnect()
+    {
+        await using var harness = new ClientHarness(MqttProtocolVersion.V311);
+        var (server, _) = await harness.ConnectAsync();
+        var reconnects = 0;
+        await using var auto = new MqttAutoReconnect(harness.Client, new MqttReconnectPolicy { InitialDelay = TimeSpan.Zero });
+        auto.Reconnected += (_, _) => Interlocked.Increment(ref reconnects);
+
+        await harness.Client.DisconnectAsync().Within();
+        await harness.DisconnectedEvent.Task.Within();
+        await auto.DisposeAsync();
+
+        Assert.Equal(0, Volatile.Read(ref reconnects));
+        Assert.False(harness.Client.IsConnected);
+        await server.WaitForCloseAsync();
+    }
 }
