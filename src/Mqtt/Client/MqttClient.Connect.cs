@@ -37,6 +37,7 @@ public sealed partial class MqttClient
                 }
 
                 ConnAck = connAck;
+                Interlocked.Exchange(ref _incomingQoS1, 0);
                 var resend = ResumeSession(connAck, connection);
                 await connection.WriteDirectAsync(resend, linked.Token).ConfigureAwait(false);
                 _connection = connection;

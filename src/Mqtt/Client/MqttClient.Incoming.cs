@@ -58,19 +58,36 @@ public sealed partial class MqttClient
                 "the server sent a Topic Alias although the client accepts none");
         }
 
-        if (publish.QualityOfService == MqttQualityOfService.ExactlyOnce)
+        if (publish.QualityOfService == MqttQualityOfService.AtMostOnce)
         {
-            bool first;
-            lock (_sync)
-            {
-                first = _incomingQoS2.Add(publish.PacketId);
-            }
+            await connection.EnqueueDeliveryAsync(publish).ConfigureAwait(false);
+            return;
+        }
 
-            if (!first)
+        lock (_sync)
+        {
+            if (publish.QualityOfService == MqttQualityOfService.ExactlyOnce && _incomingQoS2.Contains(publish.PacketId))
             {
                 // Already delivered (method B of §4.3.3): answer again, do not deliver twice.
                 connection.SendControl(new MqttPubRecPacket { PacketId = publish.PacketId });
                 return;
+            }
+
+            // Unacknowledged QoS 1 and QoS 2 messages awaiting PUBCOMP count against the Receive Maximum we announced.
+            if (_options.ProtocolVersion == MqttProtocolVersion.V500
+                && _incomingQoS2.Count + Volatile.Read(ref _incomingQoS1) >= _options.ReceiveMaximum)
+            {
+                throw new MqttProtocolViolationException("MQTT-3.3.4-9", MqttDisconnectReasonCode.ReceiveMaximumExceeded,
+                    $"the server sent more than the Receive Maximum of {_options.ReceiveMaximum} unacknowledged QoS 1/2 messages");
+            }
+
+            if (publish.QualityOfService == MqttQualityOfService.ExactlyOnce)
+            {
+                _incomingQoS2.Add(publish.PacketId);
+            }
+            else
+            {
+                Interlocked.Increment(ref _incomingQoS1);
             }
         }
 
@@ -104,6 +121,7 @@ public sealed partial class MqttClient
         switch (publish.QualityOfService)
         {
             case MqttQualityOfService.AtLeastOnce:
+                Interlocked.Decrement(ref _incomingQoS1);
                 connection.SendControl(new MqttPubAckPacket { PacketId = publish.PacketId, ReasonCode = code });
                 break;
             case MqttQualityOfService.ExactlyOnce:

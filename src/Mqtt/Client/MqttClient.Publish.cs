@@ -33,6 +33,8 @@ public sealed partial class MqttClient
         {
             lock (_sync)
             {
+                // Checked under the lock DiscardSession takes, so nothing is registered after disposal discarded it.
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 packet.PacketId = AllocatePacketId();
                 EnsureFits(connection, packet);
                 entry = new MqttOutgoingPublish(packet, ++_sequence);

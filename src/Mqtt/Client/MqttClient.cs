@@ -23,6 +23,7 @@ public sealed partial class MqttClient : IAsyncDisposable
     private readonly MqttClientConnectionHandlers _handlers;
     private MqttClientConnection? _connection;
     private ushort _lastPacketId;
+    private int _incomingQoS1;
     private long _sequence;
     private bool _disposed;
 
@@ -68,7 +69,11 @@ public sealed partial class MqttClient : IAsyncDisposable
             return;
         }
 
-        _disposed = true;
+        lock (_sync)
+        {
+            _disposed = true;
+        }
+
         try
         {
             await DisconnectAsync().ConfigureAwait(false);

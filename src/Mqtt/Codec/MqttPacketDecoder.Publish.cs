@@ -24,7 +24,7 @@ internal static partial class MqttPacketDecoder
         if (version == MqttProtocolVersion.V500)
         {
             var set = default(MqttPropertySet);
-            MqttPropertyReader.Read(ref reader, MqttPropertyReader.PublishMask, "PUBLISH", ref set);
+            MqttPropertyReader.Read(ref reader, MqttPropertyReader.PublishMask, "PUBLISH", repeatSubscriptionIdentifier: true, ref set);
             packet.PayloadFormatIndicator = (MqttPayloadFormatIndicator)(set.PayloadFormatIndicator ?? 0);
             packet.MessageExpiryInterval = set.MessageExpiryInterval;
             packet.TopicAlias = set.TopicAlias ?? 0;

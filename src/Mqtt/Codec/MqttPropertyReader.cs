@@ -49,9 +49,14 @@ internal static class MqttPropertyReader
 
     /// <summary>
     /// Reads the property length and the properties it covers. <paramref name="allowed"/> is the packet's set of
-    /// property identifiers; only PUBLISH may repeat the subscription identifier.
+    /// property identifiers. User properties may always repeat; subscription identifiers only in PUBLISH (§3.3.2.3.8).
     /// </summary>
-    public static void Read(ref MqttSpanReader reader, ulong allowed, string packet, ref MqttPropertySet set)
+    public static void Read(ref MqttSpanReader reader, ulong allowed, string packet, ref MqttPropertySet set) =>
+        Read(ref reader, allowed, packet, repeatSubscriptionIdentifier: false, ref set);
+
+    /// <inheritdoc cref="Read(ref MqttSpanReader, ulong, string, ref MqttPropertySet)"/>
+    public static void Read(
+        ref MqttSpanReader reader, ulong allowed, string packet, bool repeatSubscriptionIdentifier, ref MqttPropertySet set)
     {
         var length = reader.ReadVariableByteInteger();
         if (length > (uint)reader.Remaining)
@@ -72,7 +77,7 @@ internal static class MqttPropertyReader
             var id = (MqttPropertyId)raw;
             var bit = 1UL << (int)raw;
             var repeatable = id == MqttPropertyId.UserProperty
-                || (id == MqttPropertyId.SubscriptionIdentifier && packet == "PUBLISH");
+                || (id == MqttPropertyId.SubscriptionIdentifier && repeatSubscriptionIdentifier);
             if ((seen & bit) != 0 && !repeatable)
             {
                 MqttThrow.ProtocolError("§2.2.2.2", $"{packet} includes the {id} property more than once");

@@ -152,6 +152,25 @@ public sealed class MqttClientPublishTests
     }
 
     [Fact]
+    public async Task DisposeAsync_PublicationsWaitingForAckOrSlot_AllFail()
+    {
+        var harness = new ClientHarness(MqttProtocolVersion.V500, o =>
+        {
+            o.CleanStart = false;
+            o.SessionExpiryInterval = 60;
+        });
+        var (server, _) = await harness.ConnectAsync(new MqttConnAckPacket { ReceiveMaximum = 1 });
+        var sent = harness.Client.PublishAsync(new MqttApplicationMessage { Topic = "a", QualityOfService = MqttQualityOfService.AtLeastOnce });
+        await server.ReceiveAsync<MqttPublishPacket>();
+        var waiting = harness.Client.PublishAsync(new MqttApplicationMessage { Topic = "b", QualityOfService = MqttQualityOfService.AtLeastOnce });
+
+        await harness.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sent.Within());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.Within());
+    }
+
+    [Fact]
     public async Task PublishAsync_QoSAboveServerMaximum_ThrowsQoSNotSupported()
     {
         await using var harness = new ClientHarness(MqttProtocolVersion.V500);

@@ -124,4 +124,22 @@ public sealed class MqttClientReceiveTests
         await all.Task.Within();
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"t/{i}"), received);
     }
+
+    [Fact]
+    public async Task ServerExceedsOurReceiveMaximum_V5_ClientDisconnectsWithReceiveMaximumExceeded()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var harness = new ClientHarness(MqttProtocolVersion.V500, o => o.ReceiveMaximum = 1);
+        harness.Client.MessageReceived = async (_, _) => await release.Task;
+        var (server, connect) = await harness.ConnectAsync();
+
+        await server.SendAsync(new MqttPublishPacket { Topic = "a", QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 1 });
+        await server.SendAsync(new MqttPublishPacket { Topic = "b", QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 2 });
+
+        var disconnect = await server.ReceiveAsync<MqttDisconnectPacket>();
+        release.SetResult();
+        Assert.Equal(1, connect.ReceiveMaximum);
+        Assert.Equal(MqttDisconnectReasonCode.ReceiveMaximumExceeded, disconnect.ReasonCode);
+        Assert.Equal("MQTT-3.3.4-9", Assert.IsType<MqttProtocolViolationException>((await harness.DisconnectedEvent.Task.Within()).Exception).Rule);
+    }
 }
