@@ -48,12 +48,14 @@ var writers = Enumerable.Range(0, settings.Writers).Select(i => Task.Run(async (
 
 await Task.Delay(TimeSpan.FromSeconds(2));
 var before = statistics();
+var cpuBefore = Environment.CpuUsage.TotalTime;
 var clock = Stopwatch.StartNew();
 Volatile.Write(ref measuring, 1);
 await Task.Delay(TimeSpan.FromSeconds(settings.Seconds));
 Volatile.Write(ref measuring, 0);
 var elapsed = clock.Elapsed.TotalSeconds;
 var after = statistics();
+var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
 Volatile.Write(ref stop, 1);
 await Task.WhenAll(writers);
 
@@ -61,7 +63,8 @@ var writes = latencies.Sum(l => l.Count);
 var batches = after.Batches - before.Batches;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"state writes/s: {writes / elapsed:F0}  p50: {Latencies.Percentile(latencies, 0.50):F2} ms  p99: {Latencies.Percentile(latencies, 0.99):F2} ms  " +
-    $"avg batch: {(after.Operations - before.Operations) / (double)Math.Max(1, batches):F1} ({batches / elapsed:F0} commits/s)"));
+    $"avg batch: {(after.Operations - before.Operations) / (double)Math.Max(1, batches):F1} ({batches / elapsed:F0} commits/s)  " +
+    $"bench process CPU: {cpu.TotalMicroseconds / Math.Max(1, writes):F1} us/write"));
 
 // Phase 2: stream appends, one event per append, 64 streams appended to concurrently (one appender loop by design).
 const int Streams = 64;

@@ -205,6 +205,26 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task WriteAsync_ManyConcurrentPairsOnSameRecords_ExactlyOneOfEachPairWins()
+    {
+        var writes = Enumerable.Range(0, 600)
+            .Select(i => Store.GrainStorage.WriteAsync(Grain($"pair{i / 2}"), "state", Bytes($"w{i}"), null, CancellationToken.None))
+            .ToArray();
+        var outcomes = await Task.WhenAll(writes.Select(CaptureAsync)).WaitAsync(Bound);
+
+        for (var pair = 0; pair < 300; pair++)
+        {
+            var (first, second) = (outcomes[2 * pair], outcomes[(2 * pair) + 1]);
+            Assert.True((first.Error is null) ^ (second.Error is null), $"pair {pair}: {first.Error} / {second.Error}");
+            var winner = first.Error is null ? 2 * pair : (2 * pair) + 1;
+            var loser = first.Error is null ? second : first;
+            var stored = await Store.GrainStorage.ReadAsync(Grain($"pair{pair}"), "state", CancellationToken.None);
+            Assert.Equal(Bytes($"w{winner}"), stored!.Data);
+            Assert.Equal(stored.ETag, Assert.IsType<InconsistentStateException>(loser.Error).StoredEtag);
+        }
+    }
+
+    [StoreFact]
     public async Task ReadAsync_RecordChangedBehindTheStore_ReturnedAsStored()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("{\"v\":1}"), null, CancellationToken.None);

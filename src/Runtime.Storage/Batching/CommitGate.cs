@@ -55,13 +55,16 @@ internal sealed class CommitGate
         }
     }
 
-    /// <summary>Marks the store aborted; returns the in-flight batch if it had not entered its commit (its ops must be failed).</summary>
+    /// <summary>
+    /// Marks the store aborted; returns a copy of the in-flight batch if it had not entered its commit (its ops must be
+    /// failed). A copy, taken under the lock: the loop reuses its list for the next batch once it calls <see cref="Finish"/>.
+    /// </summary>
     public IReadOnlyList<WriteOp>? Abort()
     {
         lock (_lock)
         {
             _aborted = true;
-            return _committing ? null : _inFlight;
+            return _committing || _inFlight is null ? null : [.. _inFlight];
         }
     }
 }

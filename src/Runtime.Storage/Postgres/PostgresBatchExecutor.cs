@@ -16,6 +16,7 @@ namespace Visco.Runtime.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string server) : IBatchExecutor
 {
+    private readonly List<object> _plan = [];
     private NpgsqlConnection? _connection;
 
     public async ValueTask<bool> ExecuteAsync(IReadOnlyList<WriteOp> batch, CommitGate gate, CancellationToken cancellationToken)
@@ -28,17 +29,33 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
             {
                 await using (var commands = new NpgsqlBatch(_connection, transaction))
                 {
-                    foreach (var op in batch)
+                    Plan(batch);
+                    foreach (var step in _plan)
                     {
-                        AddCommands(commands, op);
+                        if (step is PostgresStateWriteGroup group)
+                        {
+                            commands.BatchCommands.Add(group.ToCommand());
+                        }
+                        else
+                        {
+                            AddCommands(commands, (WriteOp)step);
+                        }
                     }
 
                     var reader = await commands.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
-                        foreach (var op in batch)
+                        foreach (var step in _plan)
                         {
-                            await ReadResultsAsync(reader, op, cancellationToken).ConfigureAwait(false);
+                            if (step is PostgresStateWriteGroup group)
+                            {
+                                await group.ReadResultsAsync(reader, cancellationToken).ConfigureAwait(false);
+                                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                            }
+                            else
+                            {
+                                await ReadResultsAsync(reader, (WriteOp)step, cancellationToken).ConfigureAwait(false);
+                            }
                         }
                     }
                 }
@@ -66,16 +83,36 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
 
     public ValueTask DisposeAsync() => DropConnectionAsync(clearPool: false);
 
+    /// <summary>
+    /// Orders the batch into steps: runs of state writes to distinct records become one group statement; anything
+    /// else, or a record seen again, ends the run, so every record sees its ops in the order they were queued.
+    /// </summary>
+    private void Plan(IReadOnlyList<WriteOp> batch)
+    {
+        _plan.Clear();
+        PostgresStateWriteGroup? group = null;
+        foreach (var op in batch)
+        {
+            if (op is not StateWriteOp write)
+            {
+                group = null;
+                _plan.Add(op);
+                continue;
+            }
+
+            if (group is null || !group.TryAdd(write))
+            {
+                group = new PostgresStateWriteGroup();
+                group.TryAdd(write);
+                _plan.Add(group);
+            }
+        }
+    }
+
     private static void AddCommands(NpgsqlBatch batch, WriteOp op)
     {
         switch (op)
         {
-            case StateWriteOp write when write.ExpectedEtag is null:
-                Add(batch, PostgresSql.InsertState, Text(write.GrainId), Text(write.StateName), Bytes(write.Data), Text(write.NewEtag));
-                break;
-            case StateWriteOp write:
-                Add(batch, PostgresSql.UpdateState, Text(write.GrainId), Text(write.StateName), Bytes(write.Data), Text(write.NewEtag), Text(write.ExpectedEtag));
-                break;
             case StateClearOp clear:
                 Add(batch, PostgresSql.ClearState, Text(clear.GrainId), Text(clear.StateName), Text(clear.ExpectedEtag));
                 break;
@@ -122,18 +159,6 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             switch (op)
             {
-                case StateWriteOp write:
-                    if (reader.GetInt32(0) == 1)
-                    {
-                        write.Result = write.NewEtag;
-                    }
-                    else
-                    {
-                        write.SetConflict(StorageErrors.Conflict(
-                            PostgresErrors.Provider, "write", write.GrainId, write.StateName, NullableText(reader, 1), write.ExpectedEtag));
-                    }
-
-                    break;
                 case StateClearOp clear:
                     var stored = NullableText(reader, 1);
                     if (reader.GetInt32(0) == 0 && (stored is not null || clear.ExpectedEtag is not null))
@@ -168,8 +193,6 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
 
     private static NpgsqlParameter Text(string? value) =>
         new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter<byte[]> Bytes(byte[] value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Bytea };
 
     private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

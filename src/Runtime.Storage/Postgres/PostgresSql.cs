@@ -1,22 +1,12 @@
 namespace Visco.Runtime.Storage.Postgres;
 
 /// <summary>
-/// The writer's statements. Each returns exactly one row, so a batch's results map back to its ops by position. The
-/// ETag checks are conditional statements whose CTE also reports the stored ETag as of before the statement, which
-/// names the winner of a conflict without a second round trip.
+/// The writer's statements besides state writes (see <see cref="PostgresStateWriteGroup"/>). Each returns exactly one
+/// row, so a batch's results map back to its ops by position. The clear is a conditional statement whose CTE also
+/// reports the stored ETag as of before the statement, which names the winner of a conflict without another round trip.
 /// </summary>
 internal static class PostgresSql
 {
-    public const string InsertState =
-        "WITH w AS (INSERT INTO grain_state (grain_id, state_name, data, etag, updated_at) VALUES ($1, $2, $3, $4, now()) " +
-        "ON CONFLICT DO NOTHING RETURNING 1) " +
-        "SELECT (SELECT count(*) FROM w)::int, (SELECT etag FROM grain_state WHERE grain_id = $1 AND state_name = $2)";
-
-    public const string UpdateState =
-        "WITH w AS (UPDATE grain_state SET data = $3, etag = $4, updated_at = now() " +
-        "WHERE grain_id = $1 AND state_name = $2 AND etag = $5 RETURNING 1) " +
-        "SELECT (SELECT count(*) FROM w)::int, (SELECT etag FROM grain_state WHERE grain_id = $1 AND state_name = $2)";
-
     public const string ClearState =
         "WITH d AS (DELETE FROM grain_state WHERE grain_id = $1 AND state_name = $2 AND etag = $3 RETURNING 1) " +
         "SELECT (SELECT count(*) FROM d)::int, (SELECT etag FROM grain_state WHERE grain_id = $1 AND state_name = $2)";
