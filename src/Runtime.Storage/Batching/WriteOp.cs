@@ -4,15 +4,18 @@ namespace Visco.Runtime.Storage.Batching;
 /// One queued write. Its outcome (a result or an ETag conflict) is decided while its batch runs but published only
 /// after the batch commits, so nobody is told "written" before it is durable.
 /// </summary>
-internal abstract class WriteOp(string operation, string target, CancellationToken cancellationToken)
+internal abstract class WriteOp(string operation, CancellationToken cancellationToken)
 {
     private Exception? _conflict;
 
     /// <summary>What is done ("write", "append"), for error messages.</summary>
     public string Operation { get; } = operation;
 
-    /// <summary>What it is done to ("'profile' of grain device/7", "stream m/h1"), for error messages.</summary>
-    public string Target { get; } = target;
+    /// <summary>
+    /// What it is done to ("'profile' of grain device/7", "stream m/h1"), for error messages; formatted only when an
+    /// error needs it, not for every write.
+    /// </summary>
+    public abstract string Target { get; }
 
     /// <summary>The caller's token: honoured while the op waits in the queue, ignored once its batch has started.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;

@@ -1,8 +1,8 @@
 namespace Visco.Runtime.Storage.Batching;
 
 /// <summary>A queued write whose caller awaits a <typeparamref name="TResult"/>.</summary>
-internal abstract class WriteOp<TResult>(string operation, string target, CancellationToken cancellationToken)
-    : WriteOp(operation, target, cancellationToken)
+internal abstract class WriteOp<TResult>(string operation, CancellationToken cancellationToken)
+    : WriteOp(operation, cancellationToken)
 {
     // Continuations run asynchronously so a caller's code never runs on (and stalls) the writer loop.
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -5,9 +5,11 @@ namespace Visco.Runtime.Storage.Operations;
 
 /// <summary>Creates or replaces a reminder; the result is <see cref="Entry"/>.</summary>
 internal sealed class ReminderUpsertOp(ReminderEntry entry, CancellationToken cancellationToken)
-    : WriteOp<ReminderEntry>("upsert", StorageErrors.Describe(entry.GrainId, entry.ReminderName), cancellationToken)
+    : WriteOp<ReminderEntry>("upsert", cancellationToken)
 {
     public ReminderEntry Entry { get; } = entry;
 
     public string GrainId { get; } = entry.GrainId.ToString();
+
+    public override string Target => StorageErrors.Describe(Entry.GrainId, Entry.ReminderName);
 }

@@ -5,7 +5,7 @@ namespace Visco.Runtime.Storage.Operations;
 
 /// <summary>A conditional state write; its result is the new ETag.</summary>
 internal sealed class StateWriteOp(GrainId grainId, string stateName, byte[] data, string? expectedEtag, CancellationToken cancellationToken)
-    : WriteOp<string>("write", StorageErrors.Describe(grainId, stateName), cancellationToken)
+    : WriteOp<string>("write", cancellationToken)
 {
     public string GrainId { get; } = grainId.ToString();
 
@@ -16,4 +16,6 @@ internal sealed class StateWriteOp(GrainId grainId, string stateName, byte[] dat
     public string? ExpectedEtag { get; } = expectedEtag;
 
     public string NewEtag { get; } = StorageETag.New();
+
+    public override string Target => $"'{StateName}' of grain {GrainId}";
 }
