@@ -96,6 +96,9 @@ public sealed class PostgresRuntimeStore : IRuntimeStore, IWriteRouter
         {
             writer.Abort();
         }
+
+        // Idle connections close now; the writers' connections close as their loops stop and hand them back.
+        _dataSource.Clear();
     }
 
     /// <inheritdoc />
