@@ -1,24 +1,34 @@
 using System.Text;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
-using Visco.Runtime.Storage.Memory;
+using Visco.Runtime.Abstractions.Storage;
+using Visco.TestKit;
 using Visco.Runtime.Tests.Grains;
 using Visco.Runtime.Tests.Hosting;
 
 namespace Visco.Runtime.Tests;
 
-/// <summary>Activation lifecycle, persistent state, timers and reminders over the memory store.</summary>
-public sealed class LifecycleTests : IAsyncLifetime
+/// <summary>Activation lifecycle, persistent state, timers and reminders on each storage provider.</summary>
+public abstract class LifecycleTests : IAsyncLifetime
 {
-    private readonly MemoryDatabase _database = new();
     private TestSilo _host = null!;
 
+    /// <summary>Opens the provider's store on this test's data (the same data on every restart).</summary>
+    protected abstract IRuntimeStore CreateStore(TimeProvider time);
+
+    /// <summary>Removes this test's data.</summary>
+    protected virtual ValueTask DropDataAsync() => ValueTask.CompletedTask;
+
     public async Task InitializeAsync() =>
-        _host = await TestSilo.StartAsync(time => new MemoryRuntimeStore(_database, time), o => o.CollectionAge = TimeSpan.FromMinutes(2));
+        _host = await TestSilo.StartAsync(CreateStore, o => o.CollectionAge = TimeSpan.FromMinutes(2));
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await DropDataAsync();
+    }
 
-    [Fact]
+    [ProviderFact]
     public async Task IdleCollection_AfterCollectionAge_DeactivatesThenReactivatesWithState()
     {
         var key = $"idle-{Guid.NewGuid():N}";
@@ -36,7 +46,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(new object[] { 0, 5 }, activations);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeactivateOnIdle_AfterCall_DeactivatesWithReason()
     {
         var key = $"explicit-{Guid.NewGuid():N}";
@@ -50,7 +60,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(1, await counter.Get());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Restart_Graceful_StateSurvivesAndOnDeactivateRan()
     {
         var key = $"restart-{Guid.NewGuid():N}";
@@ -62,7 +72,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(42, await _host.Grains.GetGrain<ICounterGrain>(key).Add(1));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Restart_AfterKill_AcknowledgedWritesSurvive()
     {
         var key = $"kill-{Guid.NewGuid():N}";
@@ -74,7 +84,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(7, await _host.Grains.GetGrain<ICounterGrain>(key).Get());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task WriteState_AnotherWriterChangedTheRecord_FailsWithInconsistentStateAndKeepsTheirs()
     {
         var key = $"etag-{Guid.NewGuid():N}";
@@ -92,7 +102,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(theirs, stored!.Data);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Activation_CorruptStateRecord_FailsWithClearErrorAndLeavesRecord()
     {
         var key = $"corrupt-{Guid.NewGuid():N}";
@@ -107,21 +117,29 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(garbage, (await _host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None))!.Data);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Timer_TicksOnItsPeriod_AndStopsWithDeactivation()
     {
         var key = $"timer-{Guid.NewGuid():N}";
-        await _host.Grains.GetGrain<ITimerGrain>(key).StartTimer(TimeSpan.FromSeconds(10));
+        var grain = _host.Grains.GetGrain<ITimerGrain>(key);
+        await grain.StartTimer(TimeSpan.FromSeconds(10));
 
         _host.Time.Advance(TimeSpan.FromSeconds(10));
         await Recorder.WaitForAsync($"timer:{key}", 1);
+        await grain.Ping(); // queued behind the tick's turn: when it returns, the tick has ended
         _host.Time.Advance(TimeSpan.FromSeconds(10));
         var ticks = await Recorder.WaitForAsync($"timer:{key}", 2);
+        await grain.Ping();
+        await grain.Deactivate();
+        await Recorder.WaitForAsync($"timer-deactivated:{key}", 1);
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        await grain.Ping(); // a new activation, without a timer
 
         Assert.Equal(2, ticks.Count);
+        Assert.Equal(2, Recorder.Get($"timer:{key}").Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Reminder_FiresAfterRestart_AndStopsWhenUnregistered()
     {
         var key = $"reminder-{Guid.NewGuid():N}";

@@ -1,21 +1,31 @@
 using Visco.Runtime.Abstractions.Streams;
-using Visco.Runtime.Storage.Memory;
+using Visco.Runtime.Abstractions.Storage;
+using Visco.TestKit;
 using Visco.Runtime.Tests.Grains;
 using Visco.Runtime.Tests.Hosting;
 
 namespace Visco.Runtime.Tests;
 
 /// <summary>Durable streams: order, implicit and explicit subscriptions, redelivery, crash recovery.</summary>
-public sealed class StreamTests : IAsyncLifetime
+public abstract class StreamTests : IAsyncLifetime
 {
-    private readonly MemoryDatabase _database = new();
     private TestSilo _host = null!;
 
-    public async Task InitializeAsync() => _host = await TestSilo.StartAsync(time => new MemoryRuntimeStore(_database, time));
+    /// <summary>Opens the provider's store on this test's data (the same data on every restart).</summary>
+    protected abstract IRuntimeStore CreateStore(TimeProvider time);
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    /// <summary>Removes this test's data.</summary>
+    protected virtual ValueTask DropDataAsync() => ValueTask.CompletedTask;
 
-    [Fact]
+    public async Task InitializeAsync() => _host = await TestSilo.StartAsync(CreateStore);
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await DropDataAsync();
+    }
+
+    [ProviderFact]
     public async Task ImplicitSubscription_PublishedInOrder_ConsumedInOrderWithSequenceTokens()
     {
         var key = $"order-{Guid.NewGuid():N}";
@@ -28,7 +38,7 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(values, await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Delivery_ObserverThrows_RedeliveredWithSameTokenAndNothingLost()
     {
         var key = $"retry-{Guid.NewGuid():N}";
@@ -40,7 +50,7 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(new object[] { 1L, 2L, 2L, 3L }, Recorder.Get($"implicit:{key}"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Kill_WhileDelivering_AfterRestartEveryEventConsumedOnce()
     {
         var key = $"crash-{Guid.NewGuid():N}";
@@ -62,7 +72,7 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(29, beforeKill);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExplicitSubscription_FromGrain_ReceivesEventsPublishedAfterSubscribing()
     {
         var key = $"explicit-{Guid.NewGuid():N}";
@@ -75,7 +85,7 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(new object[] { 5, 6, 7 }, received);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LiveObserver_OutsideGrains_SeesEventsPublishedAfterSubscribing()
     {
         var key = $"live-{Guid.NewGuid():N}";

@@ -67,9 +67,10 @@ internal sealed partial class ActivationData
             await request.InvokeAsync(Instance!);
         }
 
-        RuntimeInstruments.RecordCall(ClassInfo.TypeName, request.Method.DisplayName, started, request.Completion.IsFaulted);
+        RuntimeInstruments.RecordCall(ClassInfo.TypeName, request.Method.DisplayName, started, request.Failed);
         _runtime.Timeouts.Untrack(request);
         OnRequestCompleted(request);
+        request.Complete();
     }
 
     private void OnRequestCompleted(GrainRequest request)

@@ -9,6 +9,7 @@ internal sealed class GrainRequest<TResult>(GrainMethod<TResult> method, GrainId
     // Continuations run asynchronously so a caller's code never runs inline on the callee's activation thread,
     // where it would inherit the callee's TaskScheduler and break the callee's turn.
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TResult? _result;
 
     /// <summary>The task the caller awaits.</summary>
     public Task<TResult> Task => _completion.Task;
@@ -24,12 +25,24 @@ internal sealed class GrainRequest<TResult>(GrainMethod<TResult> method, GrainId
     {
         try
         {
-            var result = await method.Invoker(grain, Arguments);
-            _completion.TrySetResult(result);
+            _result = await method.Invoker(grain, Arguments);
         }
         catch (Exception exception)
         {
-            _completion.TrySetException(exception);
+            Exception = exception;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Complete()
+    {
+        if (Exception is null)
+        {
+            _completion.TrySetResult(_result!);
+        }
+        else
+        {
+            _completion.TrySetException(Exception);
         }
     }
 

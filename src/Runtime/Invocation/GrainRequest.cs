@@ -33,8 +33,21 @@ internal abstract class GrainRequest(GrainMethod method, GrainId target, object?
     /// <summary>The task the caller awaits, as a plain Task.</summary>
     public abstract Task Completion { get; }
 
-    /// <summary>Runs the method on the grain instance and completes the request; never throws.</summary>
+    /// <summary>Whether the method ran and threw.</summary>
+    public bool Failed => Exception is not null;
+
+    /// <summary>What the method threw, once it ran.</summary>
+    protected Exception? Exception { get; set; }
+
+    /// <summary>
+    /// Runs the method on the grain instance and keeps its outcome; never throws. The caller sees the outcome only at
+    /// <see cref="Complete"/>, which the activation calls after its own bookkeeping for the turn, as Orleans sends a
+    /// response only after the turn ends.
+    /// </summary>
     public abstract Task InvokeAsync(object grain);
+
+    /// <summary>Hands the kept outcome to the caller.</summary>
+    public abstract void Complete();
 
     /// <summary>Completes the request with an exception unless it already completed.</summary>
     public abstract bool TryFail(Exception exception);

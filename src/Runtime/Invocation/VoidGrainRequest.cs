@@ -23,11 +23,23 @@ internal sealed class VoidGrainRequest(VoidGrainMethod method, GrainId target, o
         try
         {
             await method.Invoker(grain, Arguments);
-            _completion.TrySetResult();
         }
         catch (Exception exception)
         {
-            _completion.TrySetException(exception);
+            Exception = exception;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Complete()
+    {
+        if (Exception is null)
+        {
+            _completion.TrySetResult();
+        }
+        else
+        {
+            _completion.TrySetException(Exception);
         }
     }
 

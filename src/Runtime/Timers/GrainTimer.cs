@@ -25,7 +25,7 @@ internal sealed class GrainTimer : IGrainTimer
         _activation = activation;
         _options = options;
         _method = new VoidGrainMethod(
-            TickMethod, "timer", callback.Method.Name, options.Interleave, (_, _) => callback(_stopped.Token), returnsValueTask: false);
+            TickMethod, "timer", callback.Method.Name, options.Interleave, (_, _) => RunTickAsync(callback), returnsValueTask: false);
     }
 
     /// <summary>Arms the timer.</summary>
@@ -59,13 +59,21 @@ internal sealed class GrainTimer : IGrainTimer
         }
 
         var request = new VoidGrainRequest(_method, _activation.GrainId, []) { KeepsAlive = _options.KeepAlive };
-        request.Task.ContinueWith(
-            static (_, state) => Volatile.Write(ref ((GrainTimer)state!)._ticking, 0),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
         if (!_activation.TryEnqueue(request))
+        {
+            Volatile.Write(ref _ticking, 0);
+        }
+    }
+
+    // The next tick may run once this one's turn ends; resetting inside the turn means a call queued behind the tick
+    // observes the timer ready again.
+    private async Task RunTickAsync(Func<CancellationToken, Task> callback)
+    {
+        try
+        {
+            await callback(_stopped.Token);
+        }
+        finally
         {
             Volatile.Write(ref _ticking, 0);
         }

@@ -14,6 +14,12 @@ public interface ITimerGrain : IGrainWithStringKey
 
     /// <summary>Removes a reminder.</summary>
     Task StopReminder(string name);
+
+    /// <summary>Does nothing, in turn.</summary>
+    Task Ping();
+
+    /// <summary>Deactivates after this call.</summary>
+    Task Deactivate();
 }
 
 internal sealed class TimerGrain : Grain, ITimerGrain, IRemindable
@@ -25,6 +31,20 @@ internal sealed class TimerGrain : Grain, ITimerGrain, IRemindable
             Hosting.Recorder.Add($"timer:{GetPrimaryKeyString()}", GrainContext.TimeProvider.GetUtcNow());
             return Task.CompletedTask;
         }, period, period);
+        return Task.CompletedTask;
+    }
+
+    public Task Ping() => Task.CompletedTask;
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Hosting.Recorder.Add($"timer-deactivated:{GetPrimaryKeyString()}", reason);
         return Task.CompletedTask;
     }
 

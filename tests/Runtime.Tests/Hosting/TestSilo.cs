@@ -26,7 +26,7 @@ public sealed class TestSilo : IAsyncDisposable
     public ManualTimeProvider Time { get; }
 
     /// <summary>The running silo.</summary>
-    public Silo Silo { get; private set; } = null!;
+    public SiloHost Silo { get; private set; } = null!;
 
     /// <summary>References to its grains.</summary>
     public IGrainFactory Grains => Silo.GrainFactory;
@@ -61,7 +61,7 @@ public sealed class TestSilo : IAsyncDisposable
     {
         var options = new SiloOptions { MinimumReminderPeriod = TimeSpan.FromSeconds(1), CallTimeout = TimeSpan.FromSeconds(30) };
         _configure?.Invoke(options);
-        Silo = new Silo(_storeFactory(Time), [Assembly.GetExecutingAssembly()], options, timeProvider: Time);
+        Silo = new SiloHost(_storeFactory(Time), [Assembly.GetExecutingAssembly()], options, timeProvider: Time);
         await Silo.StartAsync();
     }
 }
