@@ -10,8 +10,8 @@ using Visco.Runtime.Storage.Operations;
 namespace Visco.Runtime.Storage.Postgres;
 
 /// <summary>
-/// Runs a batch as one transaction in two round trips: BEGIN travels with an NpgsqlBatch holding every op's statement,
-/// then COMMIT. The loop keeps its connection between batches (statements stay auto-prepared on it); after a failure
+/// Runs a batch as one transaction in one round trip: an NpgsqlBatch holding every op's statement, committed
+/// implicitly at its end. The loop keeps its connection between batches (statements stay auto-prepared on it); after a failure
 /// it drops it and clears the pool, so the next batch starts on a fresh connection once the server is back.
 /// </summary>
 internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string server) : IBatchExecutor
@@ -24,52 +24,53 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
         try
         {
             _connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // No error barriers: one Sync at the end makes the batch a single implicit transaction (all or nothing).
+            await using var commands = new NpgsqlBatch(_connection) { EnableErrorBarriers = false };
+            Plan(batch);
+            foreach (var step in _plan)
             {
-                await using (var commands = new NpgsqlBatch(_connection, transaction))
+                if (step is PostgresStateWriteGroup group)
                 {
-                    Plan(batch);
-                    foreach (var step in _plan)
-                    {
-                        if (step is PostgresStateWriteGroup group)
-                        {
-                            commands.BatchCommands.Add(group.ToCommand());
-                        }
-                        else
-                        {
-                            AddCommands(commands, (WriteOp)step);
-                        }
-                    }
-
-                    var reader = await commands.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        foreach (var step in _plan)
-                        {
-                            if (step is PostgresStateWriteGroup group)
-                            {
-                                await group.ReadResultsAsync(reader, cancellationToken).ConfigureAwait(false);
-                                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                            }
-                            else
-                            {
-                                await ReadResultsAsync(reader, (WriteOp)step, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                    }
+                    commands.BatchCommands.Add(group.ToCommand());
                 }
-
-                if (!gate.TryEnterCommit())
+                else
                 {
-                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                    return false;
+                    AddCommands(commands, (WriteOp)step);
                 }
-
-                // Not cancellable: once COMMIT is sent its outcome must be learned, not abandoned.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return true;
             }
+
+            // A batch without an explicit transaction runs as ONE implicit transaction that commits at the protocol's
+            // Sync, so the whole batch is one round trip. Sending it is therefore the start of the commit: the gate
+            // is asked first, and from here on nothing is cancelled, because the outcome must be learned, not guessed.
+            if (!gate.TryEnterCommit())
+            {
+                return false;
+            }
+
+            var reader = await commands.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                foreach (var step in _plan)
+                {
+                    if (step is PostgresStateWriteGroup group)
+                    {
+                        await group.ReadResultsAsync(reader, CancellationToken.None).ConfigureAwait(false);
+                        await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ReadResultsAsync(reader, (WriteOp)step, CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
+
+                // Results can arrive before the commit does; the batch is durable only once the server reports
+                // ReadyForQuery after Sync, which is what draining the reader waits for (a failed commit throws here).
+                while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                }
+            }
+
+            return true;
         }
         catch
         {
