@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Visco.Lake.Parquet.Chunks;
 using Visco.Lake.Parquet.Format;
@@ -167,12 +168,20 @@ public sealed class ParquetFileReader : IDisposable
             throw new ParquetFormatException(FileName, $"{where}: {meta.NumValues} values for {group.NumRows} rows");
         }
 
-        var buffer = new byte[meta.TotalCompressedSize];
-        ReadAt(_stream, start, buffer, FileName);
+        var length = (int)meta.TotalCompressedSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
         try
         {
-            var shredded = ColumnChunkReader.Read(definition, meta, buffer, 0, buffer.Length);
-            return ColumnAssembler.Assemble(definition, shredded, group.NumRows);
+            ReadAt(_stream, start, buffer.AsSpan(0, length), FileName);
+            var shredded = ColumnChunkReader.Read(definition, meta, buffer, 0, length);
+            try
+            {
+                return ColumnAssembler.Assemble(definition, shredded, group.NumRows);
+            }
+            finally
+            {
+                shredded.ReturnLevels();
+            }
         }
         catch (Exception e) when (e is InvalidDataException or ThriftProtocolException or OverflowException)
         {
@@ -181,6 +190,10 @@ public sealed class ParquetFileReader : IDisposable
         catch (NotSupportedException e)
         {
             throw new ParquetUnsupportedException(FileName, $"{where}: {e.Message} is not supported", e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -15,6 +15,12 @@ public sealed record ParquetWriterOptions
     /// </summary>
     public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Fastest;
 
+    /// <summary>
+    /// Store a column chunk uncompressed when its first page shrinks by less than 10 % (e.g. noisy measured doubles).
+    /// The codec is a per-chunk property of the format, so every reader handles the mix.
+    /// </summary>
+    public bool StoreIncompressibleColumnsUncompressed { get; init; } = true;
+
     /// <summary>Data page version 1 (default, read everywhere) or 2.</summary>
     public int DataPageVersion { get; init; } = 1;
 

@@ -99,8 +99,19 @@ public static class MeasurementParquet
         return rows;
     }
 
-    private static void WriteRowGroup(ParquetFileWriter writer, IReadOnlyList<MeasurementRow> rows, int start, int count)
+    /// <summary>
+    /// Appends <paramref name="count"/> rows from <paramref name="start"/> as one row group of an open file (whose
+    /// schema is <see cref="Schema"/>), so a caller can stream batches into one file without holding them all.
+    /// </summary>
+    public static void WriteRowGroup(ParquetFileWriter writer, IReadOnlyList<MeasurementRow> rows, int start, int count)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (start < 0 || count < 1 || start + count > rows.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"rows {start}..{start + count} are not within the {rows.Count} given");
+        }
+
         var group = writer.BeginRowGroup(count);
         MeasurementRow Row(int i) => rows[start + i];
         group.Write("hospitalId", Column(count, i => Row(i).HospitalId));

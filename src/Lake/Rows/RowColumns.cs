@@ -17,12 +17,16 @@ internal sealed class RowColumns(ParquetFileReader reader, int rowGroup)
     public string?[] Strings(string name, bool required = false) =>
         Read(name, required, ColumnType.String) is { } data ? data.GetValues<string?>() : new string?[RowCount];
 
-    public double[] RequiredDoubles(string name) => Required(Doubles(name, required: true), name);
+    public double[] RequiredDoubles(string name) => Read(name, true, ColumnType.Double) switch
+    {
+        { Values: double[] v } => v,
+        var data => Required(data!.GetValues<double?>(), name),
+    };
 
     public double?[] Doubles(string name, bool required = false) => Read(name, required, ColumnType.Double) switch
     {
         null => new double?[RowCount],
-        { Values: double[] v } => [.. v.Select(x => (double?)x)],
+        { Values: double[] v } => Array.ConvertAll(v, x => (double?)x),
         var data => data.GetValues<double?>(),
     };
 

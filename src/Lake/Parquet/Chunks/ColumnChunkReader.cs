@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Visco.Lake.Parquet.Encodings;
 using Visco.Lake.Parquet.Format;
@@ -7,9 +8,11 @@ using Visco.Lake.Thrift;
 namespace Visco.Lake.Parquet.Chunks;
 
 /// <summary>
-/// Decodes the pages of one column chunk held in memory into levels and dense physical values. Corruption surfaces as
-/// <see cref="InvalidDataException"/> or <see cref="ThriftProtocolException"/>, features beyond ours as
-/// <see cref="NotSupportedException"/>; the file reader adds the file and column name.
+/// Decodes the pages of one column chunk held in memory into levels and dense physical values. Values are decoded
+/// straight into one array sized for the chunk and page bodies are decompressed into pooled buffers, so reading a
+/// chunk allocates its result and little else. Corruption surfaces as <see cref="InvalidDataException"/> or
+/// <see cref="ThriftProtocolException"/>, features beyond ours as <see cref="NotSupportedException"/>; the file reader
+/// adds the file and column name.
 /// </summary>
 internal sealed class ColumnChunkReader
 {
@@ -17,16 +20,27 @@ internal sealed class ColumnChunkReader
     private readonly ColumnMetaData _meta;
     private readonly int[]? _definition;
     private readonly int[]? _repetition;
-    private readonly List<Array> _parts = [];
+    private readonly Array _dense;
     private Array? _dictionary;
     private int _levels;
+    private int _values;
 
     private ColumnChunkReader(ColumnDefinition column, ColumnMetaData meta, int levelCount)
     {
         _column = column;
         _meta = meta;
-        _definition = column.MaxDefinitionLevel > 0 ? new int[levelCount] : null;
-        _repetition = column.MaxRepetitionLevel > 0 ? new int[levelCount] : null;
+        _definition = column.MaxDefinitionLevel > 0 ? ShreddedColumn.RentLevels(levelCount) : null;
+        _repetition = column.MaxRepetitionLevel > 0 ? ShreddedColumn.RentLevels(levelCount) : null;
+        _dense = meta.Type switch
+        {
+            PhysicalType.Boolean => new bool[levelCount],
+            PhysicalType.Int32 => new int[levelCount],
+            PhysicalType.Int64 => new long[levelCount],
+            PhysicalType.Float => new float[levelCount],
+            PhysicalType.Double => new double[levelCount],
+            PhysicalType.ByteArray => new string[levelCount],
+            _ => throw new NotSupportedException($"physical type {meta.Type}"),
+        };
     }
 
     /// <summary>Decodes a chunk whose stored bytes are <paramref name="buffer"/>[<paramref name="offset"/>..+<paramref name="length"/>].</summary>
@@ -43,8 +57,24 @@ internal sealed class ColumnChunkReader
         }
 
         var reader = new ColumnChunkReader(column, meta, (int)meta.NumValues);
-        reader.ReadPages(buffer, offset, offset + length);
-        var dense = Concat(reader._parts, meta.Type);
+        try
+        {
+            reader.ReadPages(buffer, offset, offset + length);
+        }
+        catch
+        {
+            new ShreddedColumn(reader._definition, reader._repetition, 0, reader._dense, []).ReturnLevels();
+            throw;
+        }
+
+        var dense = reader._dense;
+        if (reader._values != dense.Length)
+        {
+            var trimmed = Array.CreateInstance(dense.GetType().GetElementType()!, reader._values);
+            Array.Copy(dense, trimmed, reader._values);
+            dense = trimmed;
+        }
+
         return new ShreddedColumn(reader._definition, reader._repetition, reader._levels, dense, []);
     }
 
@@ -96,29 +126,52 @@ internal sealed class ColumnChunkReader
             throw new NotSupportedException($"dictionary page encoding {dictionaryHeader.Encoding}");
         }
 
+        var count = dictionaryHeader.NumValues;
+        if (count < 0 || count > header.UncompressedPageSize * 8L + 1)
+        {
+            throw new InvalidDataException($"dictionary of {count} entries in {header.UncompressedPageSize} bytes");
+        }
+
         var body = Decompress(buffer, position, header.CompressedPageSize, header.UncompressedPageSize);
-        _dictionary = DecodePlain(body, Math.Max(0, dictionaryHeader.NumValues), out _);
+        try
+        {
+            var dictionary = Array.CreateInstance(_dense.GetType().GetElementType()!, count);
+            DecodePlain(body.AsSpan(0, header.UncompressedPageSize), dictionary, 0, count);
+            _dictionary = dictionary;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
     }
 
     private void ReadDataPageV1(PageHeader header, byte[] buffer, int position)
     {
         var page = header.DataPageHeader ?? throw new InvalidDataException("data page without its header");
         var count = CheckCount(page.NumValues);
-        var body = Decompress(buffer, position, header.CompressedPageSize, header.UncompressedPageSize);
-        var cursor = 0;
-        if (_repetition is not null)
+        var rented = Decompress(buffer, position, header.CompressedPageSize, header.UncompressedPageSize);
+        try
         {
-            RequireRle(page.RepetitionLevelEncoding);
-            cursor += ReadPrefixedLevels(body.AsSpan(cursor), _repetition.AsSpan(_levels, count), _column.MaxRepetitionLevel);
-        }
+            var body = rented.AsSpan(0, header.UncompressedPageSize);
+            var cursor = 0;
+            if (_repetition is not null)
+            {
+                RequireRle(page.RepetitionLevelEncoding);
+                cursor += ReadPrefixedLevels(body[cursor..], _repetition.AsSpan(_levels, count), _column.MaxRepetitionLevel);
+            }
 
-        if (_definition is not null)
+            if (_definition is not null)
+            {
+                RequireRle(page.DefinitionLevelEncoding);
+                cursor += ReadPrefixedLevels(body[cursor..], _definition.AsSpan(_levels, count), _column.MaxDefinitionLevel);
+            }
+
+            ReadValues(body[cursor..], page.Encoding, count);
+        }
+        finally
         {
-            RequireRle(page.DefinitionLevelEncoding);
-            cursor += ReadPrefixedLevels(body.AsSpan(cursor), _definition.AsSpan(_levels, count), _column.MaxDefinitionLevel);
+            ArrayPool<byte>.Shared.Return(rented);
         }
-
-        ReadValues(body.AsSpan(cursor), page.Encoding, count);
     }
 
     private void ReadDataPageV2(PageHeader header, byte[] buffer, int position)
@@ -147,10 +200,21 @@ internal sealed class ColumnChunkReader
         cursor += page.DefinitionLevelsByteLength;
         var storedValues = header.CompressedPageSize - (int)levelBytes;
         var rawValues = header.UncompressedPageSize - (int)levelBytes;
-        var values = page.IsCompressed
-            ? Decompress(buffer, cursor, storedValues, rawValues)
-            : buffer.AsSpan(cursor, storedValues).ToArray();
-        ReadValues(values, page.Encoding, count);
+        if (!page.IsCompressed || _meta.Codec == CompressionCodec.Uncompressed)
+        {
+            ReadValues(buffer.AsSpan(cursor, storedValues), page.Encoding, count);
+            return;
+        }
+
+        var rented = Decompress(buffer, cursor, storedValues, rawValues);
+        try
+        {
+            ReadValues(rented.AsSpan(0, rawValues), page.Encoding, count);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private int CheckCount(int count)
@@ -179,27 +243,40 @@ internal sealed class ColumnChunkReader
         switch (encoding)
         {
             case ParquetEncoding.Plain:
-                _parts.Add(DecodePlain(data, present, out _));
+                DecodePlain(data, _dense, _values, present);
                 break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
-                _parts.Add(DecodeDictionaryIndices(data, present));
+                DecodeDictionaryIndices(data, present);
                 break;
-            case ParquetEncoding.Rle when _meta.Type == PhysicalType.Boolean:
-                var bits = new int[present];
-                ReadPrefixedLevels(data, bits, 1);
-                _parts.Add(Array.ConvertAll(bits, b => b != 0));
+            case ParquetEncoding.Rle when _dense is bool[] booleans:
+                var bits = ArrayPool<int>.Shared.Rent(Math.Max(present, 1));
+                try
+                {
+                    ReadPrefixedLevels(data, bits.AsSpan(0, present), 1);
+                    for (var i = 0; i < present; i++)
+                    {
+                        booleans[_values + i] = bits[i] != 0;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(bits);
+                }
+
                 break;
             default:
                 throw new NotSupportedException($"value encoding {encoding} for {_meta.Type}");
         }
+
+        _values += present;
     }
 
-    private Array DecodeDictionaryIndices(ReadOnlySpan<byte> data, int count)
+    private void DecodeDictionaryIndices(ReadOnlySpan<byte> data, int count)
     {
         var dictionary = _dictionary ?? throw new InvalidDataException("dictionary-encoded page without a dictionary page");
         if (count == 0)
         {
-            return Array.CreateInstance(dictionary.GetType().GetElementType()!, 0);
+            return;
         }
 
         if (data.IsEmpty)
@@ -207,44 +284,74 @@ internal sealed class ColumnChunkReader
             throw new InvalidDataException("dictionary page indices missing");
         }
 
-        var indices = new int[count];
-        RleBitPackedHybrid.Decode(data[1..], data[0], indices);
-        foreach (var index in indices)
+        var indices = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            if ((uint)index >= (uint)dictionary.Length)
+            var span = indices.AsSpan(0, count);
+            RleBitPackedHybrid.Decode(data[1..], data[0], span);
+            foreach (var index in span)
             {
-                throw new InvalidDataException($"dictionary index {index} beyond the {dictionary.Length} entries");
+                if ((uint)index >= (uint)dictionary.Length)
+                {
+                    throw new InvalidDataException($"dictionary index {index} beyond the {dictionary.Length} entries");
+                }
+            }
+
+            switch (dictionary)
+            {
+                case string[] d:
+                    Gather(d, span, ((string[])_dense).AsSpan(_values, count));
+                    break;
+                case double[] d:
+                    Gather(d, span, ((double[])_dense).AsSpan(_values, count));
+                    break;
+                case long[] d:
+                    Gather(d, span, ((long[])_dense).AsSpan(_values, count));
+                    break;
+                case int[] d:
+                    Gather(d, span, ((int[])_dense).AsSpan(_values, count));
+                    break;
+                case float[] d:
+                    Gather(d, span, ((float[])_dense).AsSpan(_values, count));
+                    break;
+                case bool[] d:
+                    Gather(d, span, ((bool[])_dense).AsSpan(_values, count));
+                    break;
             }
         }
-
-        return dictionary switch
+        finally
         {
-            string[] d => Gather(d, indices),
-            double[] d => Gather(d, indices),
-            long[] d => Gather(d, indices),
-            int[] d => Gather(d, indices),
-            float[] d => Gather(d, indices),
-            bool[] d => Gather(d, indices),
-            _ => throw new NotSupportedException($"dictionary of {dictionary.GetType().Name}"),
+            ArrayPool<int>.Shared.Return(indices);
+        }
+    }
+
+    private static void DecodePlain(ReadOnlySpan<byte> data, Array destination, int start, int count)
+    {
+        _ = destination switch
+        {
+            bool[] d => PlainCodec.ReadBooleans(data, d.AsSpan(start, count)),
+            int[] d => PlainCodec.ReadFixed<int>(data, d.AsSpan(start, count)),
+            long[] d => PlainCodec.ReadFixed<long>(data, d.AsSpan(start, count)),
+            float[] d => PlainCodec.ReadFixed<float>(data, d.AsSpan(start, count)),
+            double[] d => PlainCodec.ReadFixed<double>(data, d.AsSpan(start, count)),
+            string[] d => PlainCodec.ReadStrings(data, d.AsSpan(start, count)),
+            _ => throw new NotSupportedException($"values of {destination.GetType().Name}"),
         };
     }
 
-    private Array DecodePlain(ReadOnlySpan<byte> data, int count, out int consumed) => _meta.Type switch
-    {
-        PhysicalType.Boolean => PlainCodec.ReadBooleans(data, count, out consumed),
-        PhysicalType.Int32 => PlainCodec.ReadFixed<int>(data, count, out consumed),
-        PhysicalType.Int64 => PlainCodec.ReadFixed<long>(data, count, out consumed),
-        PhysicalType.Float => PlainCodec.ReadFixed<float>(data, count, out consumed),
-        PhysicalType.Double => PlainCodec.ReadFixed<double>(data, count, out consumed),
-        PhysicalType.ByteArray => PlainCodec.ReadStrings(data, count, out consumed),
-        _ => throw new NotSupportedException($"physical type {_meta.Type}"),
-    };
-
     private byte[] Decompress(byte[] buffer, int position, int stored, int raw)
     {
-        var body = new byte[raw];
-        PageCompression.Decompress(_meta.Codec, buffer, position, stored, body);
-        return body;
+        var body = ArrayPool<byte>.Shared.Rent(Math.Max(raw, 1));
+        try
+        {
+            PageCompression.Decompress(_meta.Codec, buffer, position, stored, body.AsSpan(0, raw));
+            return body;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(body);
+            throw;
+        }
     }
 
     private static void RequireRle(ParquetEncoding encoding)
@@ -277,48 +384,18 @@ internal sealed class ColumnChunkReader
         RleBitPackedHybrid.Decode(data, BitWidth.Of(maxLevel), output);
         foreach (var level in output)
         {
-            if (level > maxLevel)
+            if ((uint)level > (uint)maxLevel)
             {
                 throw new InvalidDataException($"level {level} above the maximum {maxLevel}");
             }
         }
     }
 
-    private static T[] Gather<T>(T[] dictionary, int[] indices)
+    private static void Gather<T>(T[] dictionary, ReadOnlySpan<int> indices, Span<T> destination)
     {
-        var result = new T[indices.Length];
         for (var i = 0; i < indices.Length; i++)
         {
-            result[i] = dictionary[indices[i]];
+            destination[i] = dictionary[indices[i]];
         }
-
-        return result;
-    }
-
-    private static Array Concat(List<Array> parts, PhysicalType type)
-    {
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        var elementType = type switch
-        {
-            PhysicalType.Boolean => typeof(bool),
-            PhysicalType.Int32 => typeof(int),
-            PhysicalType.Int64 => typeof(long),
-            PhysicalType.Float => typeof(float),
-            PhysicalType.Double => typeof(double),
-            _ => typeof(string),
-        };
-        var result = Array.CreateInstance(elementType, parts.Sum(p => p.Length));
-        var at = 0;
-        foreach (var part in parts)
-        {
-            Array.Copy(part, 0, result, at, part.Length);
-            at += part.Length;
-        }
-
-        return result;
     }
 }

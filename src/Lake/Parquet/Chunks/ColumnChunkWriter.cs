@@ -12,10 +12,18 @@ namespace Visco.Lake.Parquet.Chunks;
 /// </summary>
 internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
 {
+    /// <summary>After this many values an Auto column with more than half of them distinct stops trying a dictionary.</summary>
+    private const int EarlyCheck = 1024;
+
+    /// <summary>A first page compressing to more than this fraction of its size marks the chunk incompressible.</summary>
+    private const double IncompressibleRatio = 0.9;
+
     private readonly ByteBuffer _levels = new(1 << 12);
     private readonly ByteBuffer _raw = new(1 << 16);
     private readonly ByteBuffer _compressed = new(1 << 16);
     private readonly ByteBuffer _header = new(256);
+    private CompressionCodec _codec;
+    private bool _decideCodec;
 
     /// <summary>Writes the chunk at <paramref name="position"/> of <paramref name="output"/> and returns its metadata.</summary>
     public ColumnChunk Write(ColumnData data, Stream output, long position)
@@ -23,11 +31,12 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
         var column = data.Column;
         var shredded = ColumnShredder.Shred(data, options.DataPageRowCount);
         var (dictionary, indices) = BuildDictionary(column, shredded.Dense);
+        _codec = options.Codec;
+        _decideCodec = options.Codec != CompressionCodec.Uncompressed && options.StoreIncompressibleColumnsUncompressed && dictionary is null;
         var meta = new ColumnMetaData
         {
             Type = ParquetSchema.PhysicalTypeOf(column.Type),
             PathInSchema = ParquetSchema.PathOf(column),
-            Codec = options.Codec,
             NumValues = shredded.LevelCount,
             Statistics = ColumnStatistics.Compute(shredded.Dense, shredded.LevelCount - shredded.ValueCount, dictionary),
         };
@@ -63,6 +72,8 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
             (position, uncompressedTotal) = WriteDataPage(output, position, uncompressedTotal, column, shredded, page, dictionary, indices);
         }
 
+        shredded.ReturnLevels();
+        meta.Codec = _codec;
         meta.TotalCompressedSize = position - start;
         meta.TotalUncompressedSize = uncompressedTotal;
         return new ColumnChunk { FileOffset = 0, MetaData = meta };
@@ -84,6 +95,12 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
         var indices = new int[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
+            if (i == EarlyCheck && column.Encoding == ColumnEncoding.Auto && entries.Count > EarlyCheck / 2)
+            {
+                // Mostly distinct so far: give up before hashing the whole column.
+                return (null, null);
+            }
+
             if (!lookup.TryGetValue(values[i], out var index))
             {
                 if (entries.Count >= limit)
@@ -138,7 +155,7 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
                 Encoding = encoding,
                 DefinitionLevelsByteLength = definitionLength,
                 RepetitionLevelsByteLength = repetitionLength,
-                IsCompressed = options.Codec != CompressionCodec.Uncompressed,
+                IsCompressed = true,
             };
         }
         else
@@ -213,7 +230,25 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
     {
         _compressed.Clear();
         _compressed.Write(plainPrefix);
-        PageCompression.Compress(options.Codec, options.CompressionLevel, body.WrittenSpan, _compressed);
+        PageCompression.Compress(_codec, options.CompressionLevel, body.WrittenSpan, _compressed);
+        if (_decideCodec)
+        {
+            // The codec is per column chunk: when the first page barely shrinks (noisy doubles), the whole chunk is
+            // stored uncompressed, which costs a little space and saves compressing and inflating it every time.
+            _decideCodec = false;
+            if (_compressed.Length - plainPrefix.Length > body.Length * IncompressibleRatio)
+            {
+                _codec = CompressionCodec.Uncompressed;
+                _compressed.Clear();
+                _compressed.Write(plainPrefix);
+                _compressed.Write(body.WrittenSpan);
+            }
+        }
+
+        if (header.DataPageHeaderV2 is { } v2)
+        {
+            v2.IsCompressed = _codec != CompressionCodec.Uncompressed;
+        }
         header.UncompressedPageSize = plainPrefix.Length + body.Length;
         header.CompressedPageSize = _compressed.Length;
         if (options.WritePageCrc)

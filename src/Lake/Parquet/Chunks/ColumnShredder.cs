@@ -35,7 +35,7 @@ internal static class ColumnShredder
 
     private static ShreddedColumn ShredOptional(ColumnData data, int rowsPerPage)
     {
-        var definition = new int[data.RowCount];
+        var definition = ShreddedColumn.RentLevels(data.RowCount);
         var dense = ToPhysical(Compact(data.Values, definition, 1), data.Column.Type);
         var pages = new List<PageRange>();
         var value = 0;
@@ -69,8 +69,8 @@ internal static class ColumnShredder
             levelCount += Math.Max(1, offsets[r + 1] - offsets[r]);
         }
 
-        var definition = new int[levelCount];
-        var repetition = new int[levelCount];
+        var definition = ShreddedColumn.RentLevels(levelCount);
+        var repetition = ShreddedColumn.RentLevels(levelCount);
         var pages = new List<PageRange>();
         var emptyLevel = column.ListElementLevel - 1;
         int level = 0, value = 0, pageLevel = 0, pageValue = 0, pageRow = 0;
@@ -86,6 +86,7 @@ internal static class ColumnShredder
             var end = offsets[r + 1];
             if (start == end)
             {
+                repetition[level] = 0;
                 definition[level++] = data.NullLists?[r] == true ? 0 : emptyLevel;
                 continue;
             }
@@ -122,11 +123,9 @@ internal static class ColumnShredder
         var count = 0;
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i].HasValue)
-            {
-                definition[i] = setLevel;
-                count++;
-            }
+            var has = values[i].HasValue;
+            definition[i] = has ? setLevel : 0;
+            count += has ? 1 : 0;
         }
 
         var dense = new T[count];
@@ -147,9 +146,9 @@ internal static class ColumnShredder
         var dense = new List<string>(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
+            definition[i] = values[i] is null ? 0 : setLevel;
             if (values[i] is { } value)
             {
-                definition[i] = setLevel;
                 dense.Add(value);
             }
         }

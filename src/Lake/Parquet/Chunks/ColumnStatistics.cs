@@ -32,7 +32,7 @@ internal static class ColumnStatistics
                 SetBoth(statistics, Bytes(v.Min()), Bytes(v.Max()));
                 break;
             case float[] v:
-                SetFloating(statistics, v.Select(x => (double)x), isFloat: true);
+                SetFloating(statistics, Array.ConvertAll(v, x => (double)x), isFloat: true);
                 break;
             case double[] v:
                 SetFloating(statistics, v, isFloat: false);
@@ -51,7 +51,7 @@ internal static class ColumnStatistics
         statistics.MaxValue = statistics.Max = max;
     }
 
-    private static void SetFloating(Statistics statistics, IEnumerable<double> values, bool isFloat)
+    private static void SetFloating(Statistics statistics, ReadOnlySpan<double> values, bool isFloat)
     {
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;

@@ -6,6 +6,8 @@ namespace Visco.Lake.Parquet.Chunks;
 internal static class Timestamps
 {
     private static readonly long EpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+    private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks - EpochTicks;
+    private static readonly long MinTicks = DateTimeOffset.MinValue.UtcTicks - EpochTicks;
 
     public static long TicksPerUnit(ColumnType type) =>
         type == ColumnType.TimestampMillis ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerMicrosecond;
@@ -20,9 +22,7 @@ internal static class Timestamps
 
     public static DateTimeOffset FromUnits(long units, long ticksPerUnit)
     {
-        var limit = (DateTimeOffset.MaxValue.UtcTicks - EpochTicks) / ticksPerUnit;
-        var lower = (DateTimeOffset.MinValue.UtcTicks - EpochTicks) / ticksPerUnit;
-        if (units > limit || units < lower)
+        if (units > (MaxTicks / ticksPerUnit) || units < (MinTicks / ticksPerUnit))
         {
             throw new InvalidDataException($"timestamp {units} is outside the range of DateTimeOffset");
         }

@@ -49,59 +49,58 @@ internal static class PlainCodec
         return (start, length);
     }
 
-    public static T[] ReadFixed<T>(ReadOnlySpan<byte> data, int count, out int consumed)
+    public static int ReadFixed<T>(ReadOnlySpan<byte> data, Span<T> destination)
         where T : unmanaged
     {
         var size = Marshal.SizeOf<T>();
-        if ((long)count * size > data.Length)
+        if ((long)destination.Length * size > data.Length)
         {
-            throw new InvalidDataException($"PLAIN page holds {data.Length} bytes, too few for {count} values of {size} bytes");
+            throw new InvalidDataException(
+                $"PLAIN page holds {data.Length} bytes, too few for {destination.Length} values of {size} bytes");
         }
 
-        consumed = count * size;
-        return MemoryMarshal.Cast<byte, T>(data[..consumed]).ToArray();
+        var consumed = destination.Length * size;
+        MemoryMarshal.Cast<byte, T>(data[..consumed]).CopyTo(destination);
+        return consumed;
     }
 
-    public static bool[] ReadBooleans(ReadOnlySpan<byte> data, int count, out int consumed)
+    public static int ReadBooleans(ReadOnlySpan<byte> data, Span<bool> destination)
     {
-        consumed = (count + 7) / 8;
+        var consumed = (destination.Length + 7) / 8;
         if (consumed > data.Length)
         {
-            throw new InvalidDataException($"PLAIN page holds {data.Length} bytes, too few for {count} booleans");
+            throw new InvalidDataException($"PLAIN page holds {data.Length} bytes, too few for {destination.Length} booleans");
         }
 
-        var result = new bool[count];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < destination.Length; i++)
         {
-            result[i] = (data[i >> 3] & (1 << (i & 7))) != 0;
+            destination[i] = (data[i >> 3] & (1 << (i & 7))) != 0;
         }
 
-        return result;
+        return consumed;
     }
 
-    public static string[] ReadStrings(ReadOnlySpan<byte> data, int count, out int consumed)
+    public static int ReadStrings(ReadOnlySpan<byte> data, Span<string> destination)
     {
-        var result = new string[count];
         var position = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < destination.Length; i++)
         {
             if (data.Length - position < 4)
             {
-                throw new InvalidDataException($"PLAIN byte array {i} of {count}: length prefix truncated");
+                throw new InvalidDataException($"PLAIN byte array {i} of {destination.Length}: length prefix truncated");
             }
 
             var length = BinaryPrimitives.ReadInt32LittleEndian(data[position..]);
             position += 4;
             if (length < 0 || length > data.Length - position)
             {
-                throw new InvalidDataException($"PLAIN byte array {i} of {count}: length {length} exceeds the page");
+                throw new InvalidDataException($"PLAIN byte array {i} of {destination.Length}: length {length} exceeds the page");
             }
 
-            result[i] = length == 0 ? string.Empty : Encoding.UTF8.GetString(data.Slice(position, length));
+            destination[i] = length == 0 ? string.Empty : Encoding.UTF8.GetString(data.Slice(position, length));
             position += length;
         }
 
-        consumed = position;
-        return result;
+        return position;
     }
 }
