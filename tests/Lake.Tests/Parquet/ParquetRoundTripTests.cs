@@ -77,6 +77,24 @@ public sealed class ParquetRoundTripTests
     }
 
     [Fact]
+    public void Write_IncompressibleColumn_StoresThatChunkUncompressed()
+    {
+        var schema = new ParquetSchema(ColumnDefinition.Required("noise", ColumnType.Double), ColumnDefinition.Required("flat", ColumnType.Double));
+        var random = new Random(4);
+        var noise = Enumerable.Range(0, 5000).Select(_ => random.NextDouble()).ToArray();
+        var flat = Enumerable.Repeat(37.0, 5000).ToArray();
+        var file = ParquetTestFiles.Write(schema, new ParquetWriterOptions(), [new ColumnData(schema.Columns[0], noise), new ColumnData(schema.Columns[1], flat)]);
+
+        using var reader = ParquetFileReader.Open(new MemoryStream(file), "x");
+        var chunks = reader.MetaData.RowGroups[0].Columns;
+
+        Assert.Equal(CompressionCodec.Uncompressed, chunks[0].MetaData!.Codec);
+        Assert.Equal(CompressionCodec.Gzip, chunks[1].MetaData!.Codec);
+        Assert.Equal(noise, reader.ReadColumn(0, "noise").GetValues<double>());
+        Assert.Equal(flat, reader.ReadColumn(0, "flat").GetValues<double>());
+    }
+
+    [Fact]
     public void Write_ManyRowGroups_ReadsBackInOrder()
     {
         var schema = new ParquetSchema(ColumnDefinition.Required("n", ColumnType.Int64));
