@@ -1,0 +1,79 @@
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.State;
+using Visco.Runtime.Abstractions.Streams;
+
+namespace Visco.Runtime.Bench;
+
+/// <summary>A grain that does nothing: measures the runtime's own cost.</summary>
+public interface IEchoGrain : IGrainWithIntegerKey
+{
+    /// <summary>Returns its argument.</summary>
+    Task<int> Echo(int value);
+}
+
+/// <summary>A grain that writes ~200 bytes of state per call.</summary>
+public interface IWriterGrain : IGrainWithIntegerKey
+{
+    /// <summary>Writes its state once.</summary>
+    Task Write(int value);
+}
+
+/// <summary>Publishes to its own stream.</summary>
+public interface IProducerGrain : IGrainWithIntegerKey
+{
+    /// <summary>Publishes <paramref name="count"/> events.</summary>
+    Task Produce(int count);
+}
+
+/// <summary>The benchmark's state record.</summary>
+public sealed class WriterState
+{
+    /// <summary>Last value written.</summary>
+    public int Value { get; set; }
+
+    /// <summary>Padding to a realistic record size.</summary>
+    public string Payload { get; set; } = new('x', 180);
+}
+
+/// <summary>An event of the stream benchmark.</summary>
+public sealed record Tick(int Value);
+
+internal sealed class EchoGrain : Grain, IEchoGrain
+{
+    public Task<int> Echo(int value) => Task.FromResult(value);
+}
+
+internal sealed class WriterGrain([PersistentState("w")] IPersistentState<WriterState> state) : Grain, IWriterGrain
+{
+    public Task Write(int value)
+    {
+        state.State.Value = value;
+        return state.WriteStateAsync();
+    }
+}
+
+internal sealed class ProducerGrain : Grain, IProducerGrain
+{
+    public async Task Produce(int count)
+    {
+        var stream = GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks", GetPrimaryKeyLong().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        for (var i = 0; i < count; i++)
+        {
+            await stream.OnNextAsync(new Tick(i));
+        }
+    }
+}
+
+[ImplicitStreamSubscription("ticks")]
+internal sealed class TickConsumerGrain : Grain, IGrainWithStringKey
+{
+    public static long Received;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks", GetPrimaryKeyString()))
+            .SubscribeAsync((_, _) =>
+            {
+                Interlocked.Increment(ref Received);
+                return Task.CompletedTask;
+            }, cancellationToken);
+}

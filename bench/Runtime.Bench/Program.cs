@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Bench;
+using Visco.Runtime.Hosting;
+using Visco.Runtime.Storage.Memory;
+using Visco.Runtime.Storage.Postgres;
+using Visco.Runtime.Storage.Sqlite;
+
+// Usage: dotnet run -c Release --project bench/Runtime.Bench -- calls|activations|state|streams [sqlite|postgres|memory] [seconds]
+var scenario = args.ElementAtOrDefault(0) ?? "calls";
+var provider = args.ElementAtOrDefault(1) ?? "memory";
+var seconds = double.Parse(args.ElementAtOrDefault(2) ?? "10", CultureInfo.InvariantCulture);
+Console.WriteLine($"scenario={scenario} provider={provider} seconds={seconds} cores={Environment.ProcessorCount}");
+
+await using var silo = new SiloHost(OpenStore(provider), [typeof(EchoGrain).Assembly]);
+await silo.StartAsync();
+switch (scenario)
+{
+    case "calls":
+        await Scenarios.CallsAsync(silo, TimeSpan.FromSeconds(seconds));
+        break;
+    case "activations":
+        await Scenarios.ActivationsAsync(silo, (int)(seconds * 100_000));
+        break;
+    case "state":
+        await Scenarios.StateWritesAsync(silo, TimeSpan.FromSeconds(seconds));
+        break;
+    case "streams":
+        await Scenarios.StreamsAsync(silo, (int)(seconds * 20_000));
+        break;
+    default:
+        Console.Error.WriteLine("scenarios: calls, activations, state, streams");
+        return 2;
+}
+
+return 0;
+
+static IRuntimeStore OpenStore(string provider)
+{
+    var directory = Directory.CreateTempSubdirectory("visco-bench-").FullName;
+    return provider switch
+    {
+        "sqlite" => new SqliteRuntimeStore(new SqliteStoreOptions { DatabasePath = Path.Combine(directory, "bench.db") }),
+        "postgres" => new PostgresRuntimeStore(new PostgresStoreOptions
+        {
+            ConnectionString = Environment.GetEnvironmentVariable("VISCO_TEST_POSTGRES")
+                ?? "Host=127.0.0.1;Port=5432;Username=visco;Password=visco;Database=visco_test",
+            Schema = $"bench_{Guid.NewGuid():N}"[..20],
+        }),
+        _ => new MemoryRuntimeStore(),
+    };
+}
