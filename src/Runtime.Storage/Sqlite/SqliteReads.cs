@@ -89,6 +89,11 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
     public void Dispose()
     {
         _closed = true;
+        DisposeIdle();
+    }
+
+    private void DisposeIdle()
+    {
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
@@ -126,13 +131,11 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
         {
             session = _idle.TryTake(out var idle) ? idle : new SqliteReadSession(connections.Open(writer: false));
             var result = read(session);
+            _idle.Add(session);
             if (_closed)
             {
-                session.Dispose();
-            }
-            else
-            {
-                _idle.Add(session);
+                // Closed while this read ran: its Dispose may have drained the pool before the session came back.
+                DisposeIdle();
             }
 
             return result;
