@@ -4,7 +4,9 @@ namespace Visco.Lake.Storage;
 /// A lake in a local folder. A write goes to <c>.tmp-{guid}-{name}</c> in the target folder, is flushed to disk
 /// (fsync), then renamed over the final name, so a crash at any point leaves either the old file, the new file or an
 /// invisible temp file; temp files are skipped by listing and deleted when the store starts. Renames within one folder
-/// are atomic on the file systems the silo runs on (ext4, xfs, NTFS).
+/// are atomic on the file systems the silo runs on (ext4, xfs, NTFS). The folder entry itself is not fsynced (.NET
+/// cannot open a directory handle): after a power loss a just-renamed file may be missing, never partial, and the
+/// archive rewrites its batch under the same name.
 /// </summary>
 public sealed class LocalLakeStore : ILakeStore
 {

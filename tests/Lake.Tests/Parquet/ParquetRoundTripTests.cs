@@ -94,6 +94,45 @@ public sealed class ParquetRoundTripTests
         Assert.Equal(flat, reader.ReadColumn(0, "flat").GetValues<double>());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Write_AllNullsEmptyListsAndOneValue_RoundTrips(int pageVersion)
+    {
+        var schema = new ParquetSchema(
+            ColumnDefinition.Optional("s", ColumnType.String),
+            ColumnDefinition.Optional("d", ColumnType.Double),
+            ColumnDefinition.List("l", ColumnType.String),
+            ColumnDefinition.List("n", ColumnType.Int64),
+            ColumnDefinition.Required("one", ColumnType.String) with { Encoding = ColumnEncoding.Dictionary });
+        var columns = new[]
+        {
+            new ColumnData(schema.Columns[0], new string?[] { null, null, null }),
+            new ColumnData(schema.Columns[1], new double?[] { null, null, null }),
+            new ColumnData(schema.Columns[2], Array.Empty<string>(), [0, 0, 0, 0]),
+            new ColumnData(schema.Columns[3], Array.Empty<long>(), [0, 0, 0, 0], [true, true, true]),
+            new ColumnData(schema.Columns[4], new[] { "same", "same", "same" }),
+        };
+
+        var read = ParquetTestFiles.Read(ParquetTestFiles.Write(schema, new ParquetWriterOptions { DataPageVersion = pageVersion }, columns));
+
+        for (var c = 0; c < columns.Length; c++)
+        {
+            AssertSame(columns[c], read[0][c]);
+        }
+    }
+
+    [Fact]
+    public void Open_NonSeekableStream_ReadsAfterBuffering()
+    {
+        var schema = new ParquetSchema(ColumnDefinition.Required("x", ColumnType.Int32));
+        var file = ParquetTestFiles.Write(schema, new ParquetWriterOptions(), [new ColumnData(schema.Columns[0], new[] { 7, 8 })]);
+
+        using var reader = ParquetFileReader.Open(new ForwardOnlyStream(file), "pipe");
+
+        Assert.Equal([7, 8], reader.ReadColumn(0, "x").GetValues<int>());
+    }
+
     [Fact]
     public void Write_ManyRowGroups_ReadsBackInOrder()
     {
