@@ -2,6 +2,8 @@ using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Storage.Migrations;
 
+using Visco.TestKit;
+
 namespace Visco.Runtime.Storage.Tests;
 
 /// <summary>Restart, crash and schema behaviour of the conformance suite.</summary>
@@ -10,7 +12,7 @@ public abstract partial class RuntimeStoreConformanceTests
     /// <summary>The schema version a fresh database reaches.</summary>
     protected abstract int LatestSchemaVersion { get; }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task DisposeAsync_ThenReopen_EverythingAcknowledgedIsThere()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("kept"), null, CancellationToken.None);
@@ -34,7 +36,7 @@ public abstract partial class RuntimeStoreConformanceTests
         Assert.Equal(2, await reopened.Streams.AppendAsync(StreamA, [Payload(10)], CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task Abort_WithWritesInFlight_ReopenedStoreSeesExactlyTheAcknowledged()
     {
         var writes = Enumerable.Range(0, 2000)
@@ -55,7 +57,7 @@ public abstract partial class RuntimeStoreConformanceTests
         }
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task InitializeAsync_FreshDatabase_ReachesLatestVersionAndRepeatIsNoOp()
     {
         Assert.Equal(LatestSchemaVersion, await ReadSchemaVersionAsync());
@@ -68,7 +70,7 @@ public abstract partial class RuntimeStoreConformanceTests
         Assert.Equal(etag, (await again.GrainStorage.ReadAsync(Grain("a"), "state", CancellationToken.None))!.ETag);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task InitializeAsync_NewerSchemaVersion_RefusedWithClearMessage()
     {
         await SetSchemaVersionAsync(LatestSchemaVersion + 6);

@@ -1,6 +1,8 @@
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Abstractions.Streams;
 
+using Visco.TestKit;
+
 namespace Visco.Runtime.Storage.Tests;
 
 /// <summary>The stream queue part of the conformance suite.</summary>
@@ -9,7 +11,7 @@ public abstract partial class RuntimeStoreConformanceTests
     private static readonly StreamId StreamA = new("measurements", "hospital-a");
     private static readonly StreamId StreamB = new("measurements", "hospital-b");
 
-    [StoreFact]
+    [ProviderFact]
     public async Task AppendAsync_TwoStreams_SequencesCountFromOneIndependently()
     {
         Assert.Equal(1, await Store.Streams.AppendAsync(StreamA, [Payload(1), Payload(2)], CancellationToken.None));
@@ -25,7 +27,7 @@ public abstract partial class RuntimeStoreConformanceTests
         Assert.All(events, e => Assert.Equal(TimeSpan.Zero, e.EnqueuedAt.Offset));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task ReadAsync_AfterPositionAndMaxCount_PagesInPositionOrder()
     {
         await Store.Streams.AppendAsync(StreamA, [.. Enumerable.Range(0, 10).Select(Payload)], CancellationToken.None);
@@ -37,7 +39,7 @@ public abstract partial class RuntimeStoreConformanceTests
         Assert.Empty(await Store.Streams.ReadAsync(all[^1].Position, 10, CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task ReadAsync_ConcurrentAppenders_ReaderFollowingPositionsSkipsNothing()
     {
         var streams = Enumerable.Range(0, 8).Select(i => new StreamId("load", $"s{i}")).ToArray();
@@ -71,7 +73,7 @@ public abstract partial class RuntimeStoreConformanceTests
         }
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteCheckpointsAsync_LowerSequence_NeverMovesBackwards()
     {
         await Store.Streams.WriteCheckpointsAsync(
@@ -85,7 +87,7 @@ public abstract partial class RuntimeStoreConformanceTests
         Assert.Equal(7, Assert.Single(checkpoints, c => c.Stream == StreamB).Sequence);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task Subscriptions_AddTwiceRemoveTwice_IdempotentAndRemoveDropsCheckpoint()
     {
         var subscription = new StreamSubscription("archive/a", StreamA);
@@ -104,7 +106,7 @@ public abstract partial class RuntimeStoreConformanceTests
         Assert.Empty(await Store.Streams.ReadCheckpointsAsync(CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task TrimAsync_UpToPosition_DeletesOnlyThoseAndSequencesContinue()
     {
         await Store.Streams.AppendAsync(StreamA, [Payload(1), Payload(2), Payload(3)], CancellationToken.None);

@@ -4,6 +4,8 @@ using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Storage;
 
+using Visco.TestKit;
+
 namespace Visco.Runtime.Storage.Tests;
 
 /// <summary>
@@ -73,13 +75,13 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    [StoreFact]
+    [ProviderFact]
     public async Task ReadAsync_MissingRecord_ReturnsNull()
     {
         Assert.Null(await Store.GrainStorage.ReadAsync(Grain("missing"), "state", CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_NewRecord_ReadReturnsDataAndEtag()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("hello"), null, CancellationToken.None);
@@ -91,7 +93,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Null(await Store.GrainStorage.ReadAsync(Grain("a"), "other", CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_CurrentEtag_ReplacesDataWithNewEtag()
     {
         var first = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v1"), null, CancellationToken.None);
@@ -103,7 +105,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Equal(second, stored.ETag);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_StaleEtag_ThrowsAndKeepsStoredRecord()
     {
         var first = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v1"), null, CancellationToken.None);
@@ -121,7 +123,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Equal(second, stored.ETag);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_NullEtagForExistingRecord_Throws()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v1"), null, CancellationToken.None);
@@ -133,7 +135,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Equal(Bytes("v1"), (await Store.GrainStorage.ReadAsync(Grain("a"), "state", CancellationToken.None))!.Data);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_EtagForMissingRecord_Throws()
     {
         var error = await Assert.ThrowsAsync<InconsistentStateException>(
@@ -143,7 +145,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Null(await Store.GrainStorage.ReadAsync(Grain("a"), "state", CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task ClearAsync_StaleEtag_ThrowsAndKeepsRecord()
     {
         var first = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v1"), null, CancellationToken.None);
@@ -155,7 +157,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Equal(Bytes("v2"), (await Store.GrainStorage.ReadAsync(Grain("a"), "state", CancellationToken.None))!.Data);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task ClearAsync_CurrentEtag_ThenWriteWithNullEtagSucceeds()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v1"), null, CancellationToken.None);
@@ -171,7 +173,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
             () => Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v3"), etag, CancellationToken.None));
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_TwoWritersWithSameEtag_ExactlyOneWins()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("v0"), null, CancellationToken.None);
@@ -188,7 +190,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Equal(Bytes($"writer{Array.IndexOf(outcome, winner)}"), stored.Data);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_ThousandConcurrentGrains_AllSucceedAndReadBack()
     {
         var writes = Enumerable.Range(0, 1000)
@@ -204,7 +206,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         }
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task WriteAsync_ManyConcurrentPairsOnSameRecords_ExactlyOneOfEachPairWins()
     {
         var writes = Enumerable.Range(0, 600)
@@ -224,7 +226,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         }
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task ReadAsync_RecordChangedBehindTheStore_ReturnedAsStored()
     {
         var etag = await Store.GrainStorage.WriteAsync(Grain("a"), "state", Bytes("{\"v\":1}"), null, CancellationToken.None);
@@ -237,7 +239,7 @@ public abstract partial class RuntimeStoreConformanceTests : IAsyncLifetime
         Assert.Equal(etag, stored.ETag);
     }
 
-    [StoreFact]
+    [ProviderFact]
     public async Task Reminders_UpsertReadRemove_ReflectEachChange()
     {
         var start = new DateTimeOffset(2026, 3, 1, 12, 30, 15, 250, TimeSpan.Zero);
