@@ -46,14 +46,15 @@ internal sealed class RowColumns(ParquetFileReader reader, int rowGroup)
     public double[][] DoubleLists(string name) => Lists<double>(name, ColumnType.Double, v => v switch
     {
         double[] d => d,
-        double?[] n => [.. n.Select(x => x ?? double.NaN)],
+        double?[] n => Array.ConvertAll(n, x => x ?? double.NaN),
         _ => throw Mismatch(name),
     });
 
-    /// <summary>A list column as one array per row (null lists become empty; null elements are dropped).</summary>
+    /// <summary>A list column as one array per row (null lists become empty; null elements empty strings).</summary>
     public string[][] StringLists(string name) => Lists<string>(name, ColumnType.String, v => v switch
     {
-        string?[] s => [.. s.Select(x => x ?? string.Empty)],
+        string?[] s when Array.IndexOf(s, null) < 0 => (string[])(object)s,
+        string?[] s => Array.ConvertAll(s, x => x ?? string.Empty),
         _ => throw Mismatch(name),
     });
 
@@ -70,7 +71,8 @@ internal sealed class RowColumns(ParquetFileReader reader, int rowGroup)
         var values = elements(data.Values);
         for (var r = 0; r < RowCount; r++)
         {
-            result[r] = values[offsets[r]..offsets[r + 1]];
+            // Empty lists share one empty array: most rows carry no flags.
+            result[r] = offsets[r + 1] == offsets[r] ? [] : values[offsets[r]..offsets[r + 1]];
         }
 
         return result;

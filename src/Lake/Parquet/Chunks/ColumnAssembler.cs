@@ -45,38 +45,61 @@ internal static class ColumnAssembler
         }
 
         var offsets = new int[rows + 1];
-        var slotDefinition = new int[slots];
+
+        // Element definition levels are only kept when elements can be null; otherwise every slot is a value.
+        var slotDefinition = column.ElementsNullable ? ShreddedColumn.RentLevels(slots) : null;
         bool[]? nullLists = null;
-        int row = -1, slot = 0;
+        int row = -1, slot = 0, present = 0;
         var rowHasElements = false;
-        for (var i = 0; i < levels; i++)
+        try
         {
-            if (repetition[i] == 0)
+            for (var i = 0; i < levels; i++)
             {
-                row++;
-                offsets[row] = slot;
-                rowHasElements = definition[i] >= column.ListElementLevel;
-            }
-            else if (!rowHasElements || definition[i] < column.ListElementLevel)
-            {
-                // Only an element can continue a list; a null or empty list is a single level.
-                throw new InvalidDataException($"level {i} continues a list that is null or empty");
+                var level = definition[i];
+                if (repetition[i] == 0)
+                {
+                    row++;
+                    offsets[row] = slot;
+                    rowHasElements = level >= column.ListElementLevel;
+                }
+                else if (!rowHasElements || level < column.ListElementLevel)
+                {
+                    // Only an element can continue a list; a null or empty list is a single level.
+                    throw new InvalidDataException($"level {i} continues a list that is null or empty");
+                }
+
+                if (level >= column.ListElementLevel)
+                {
+                    if (slotDefinition is not null)
+                    {
+                        slotDefinition[slot] = level;
+                    }
+
+                    slot++;
+                    present += level == column.MaxDefinitionLevel ? 1 : 0;
+                }
+                else if (column.ListNullable && level == 0)
+                {
+                    (nullLists ??= new bool[rows])[row] = true;
+                }
             }
 
-            if (definition[i] >= column.ListElementLevel)
+            offsets[rows] = slot;
+            if (present != values.Length)
             {
-                slotDefinition[slot++] = definition[i];
+                throw new InvalidDataException($"definition levels announce {present} values but the pages hold {values.Length}");
             }
-            else if (column.ListNullable && definition[i] == 0)
+
+            var elements = slotDefinition is not null ? Scatter(values, slotDefinition, column.MaxDefinitionLevel, slots) : values;
+            return new ColumnData(column, elements, offsets, nullLists);
+        }
+        finally
+        {
+            if (slotDefinition is not null)
             {
-                (nullLists ??= new bool[rows])[row] = true;
+                System.Buffers.ArrayPool<int>.Shared.Return(slotDefinition);
             }
         }
-
-        offsets[rows] = slot;
-        ExpectValues(slotDefinition, 0, slots, column.MaxDefinitionLevel, values.Length);
-        var elements = column.ElementsNullable ? Scatter(values, slotDefinition, column.MaxDefinitionLevel, slots) : values;
-        return new ColumnData(column, elements, offsets, nullLists);
     }
 
     private static void ExpectRows(long actual, long expected)

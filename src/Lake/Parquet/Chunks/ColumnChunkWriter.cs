@@ -1,3 +1,4 @@
+using System.Buffers;
 using Visco.Lake.Parquet.Encodings;
 using Visco.Lake.Parquet.Format;
 using Visco.Lake.Parquet.Schema;
@@ -73,6 +74,11 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
         }
 
         shredded.ReturnLevels();
+        if (indices is not null)
+        {
+            ArrayPool<int>.Shared.Return(indices);
+        }
+
         meta.Codec = _codec;
         meta.TotalCompressedSize = position - start;
         meta.TotalUncompressedSize = uncompressedTotal;
@@ -92,12 +98,13 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
             : Math.Min(options.MaxDictionaryEntries, Math.Max(16, values.Length / 2));
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
         var entries = new List<string>();
-        var indices = new int[values.Length];
+        var indices = ArrayPool<int>.Shared.Rent(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
             if (i == EarlyCheck && column.Encoding == ColumnEncoding.Auto && entries.Count > EarlyCheck / 2)
             {
                 // Mostly distinct so far: give up before hashing the whole column.
+                ArrayPool<int>.Shared.Return(indices);
                 return (null, null);
             }
 
@@ -106,6 +113,7 @@ internal sealed class ColumnChunkWriter(ParquetWriterOptions options)
                 if (entries.Count >= limit)
                 {
                     // Mostly-distinct strings (sample ids, hashes) are smaller and faster PLAIN.
+                    ArrayPool<int>.Shared.Return(indices);
                     return (null, null);
                 }
 
