@@ -1,0 +1,58 @@
+using Visco.Grains.Interfaces.Devices;
+using Visco.Grains.Interfaces.Measurements;
+using Visco.Runtime.Abstractions;
+
+namespace Visco.Grains.Interfaces.Fleet;
+
+/// <summary>One analyser, keyed by device id: its registration, credentials, status and measurement intake.</summary>
+[Alias("device")]
+public interface IDeviceGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the device for a hospital; fails with <see cref="DeviceAlreadyRegisteredException"/> if it exists.</summary>
+    [Alias("register")]
+    Task Register(DeviceRegistration registration, CancellationToken cancellationToken = default);
+
+    /// <summary>What the front door needs to know; null when the device is not registered.</summary>
+    [Alias("get-record")]
+    Task<DeviceRecord?> GetRecord(CancellationToken cancellationToken = default);
+
+    /// <summary>Status, connectivity and what the device last reported.</summary>
+    [Alias("get-status")]
+    Task<DeviceStatusReport?> GetStatus(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the secret is the device's current one (constant-time); false for a revoked device.</summary>
+    [Alias("verify-secret")]
+    Task<bool> VerifySecret(string secret, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the device's secret (the old one stops working at once).</summary>
+    [Alias("set-secret")]
+    Task SetSecret(string secret, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an issued client certificate and makes a provisioning device active.</summary>
+    [Alias("record-certificate")]
+    Task RecordCertificate(string thumbprint, DateTimeOffset notAfter, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes the device: every later connect, verification and measurement is refused.</summary>
+    [Alias("revoke")]
+    Task Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Validates, deduplicates, infers and durably publishes one measurement; returns once the event is durable.
+    /// Never throws for bad input: the outcome says why it was refused.
+    /// </summary>
+    [Alias("submit-measurement")]
+    Task<SubmissionOutcome> SubmitMeasurement(MeasurementSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a state report (firmware, configuration version, status) from <c>devices/{id}/state</c>.</summary>
+    [Alias("report-state")]
+    Task<SubmissionOutcome> ReportState(ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the reply to a command.</summary>
+    [Alias("command-reply")]
+    Task<SubmissionOutcome> CommandReplied(
+        string commandId, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>The device's MQTT connection opened or closed.</summary>
+    [Alias("connection-changed")]
+    Task ConnectionChanged(bool online, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using Visco.Grains.Diagnostics;
+using Visco.Grains.Fleet;
+using Visco.Grains.Hosting;
+using Visco.Grains.Interfaces.Devices;
+using Visco.Grains.Interfaces.Fleet;
+using Visco.Grains.Interfaces.Hospitals;
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.State;
+using Visco.Runtime.Abstractions.Timers;
+
+namespace Visco.Grains.Devices;
+
+/// <summary>
+/// One analyser: registration and credentials (written at once), status, and the measurement path (in
+/// <c>DeviceGrain.Measurements.cs</c>). Not reentrant: a device's calls run one at a time, so the dedup window and the
+/// order of its events on the hospital stream follow the order the device's messages arrive in.
+/// </summary>
+[GrainType("device")]
+internal sealed partial class DeviceGrain(
+    [PersistentState("device")] IPersistentState<DeviceState> state,
+    GrainsOptions options,
+    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+{
+    private DedupWindow _window = null!;
+    private IGrainTimer? _flushTimer;
+    private int _unwritten;
+
+    private string DeviceId => GetPrimaryKeyString();
+
+    private DeviceState S => state.State;
+
+    private bool IsRegistered => S.HospitalId is not null;
+
+    private DateTimeOffset Now => GrainContext.TimeProvider.GetUtcNow();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _window = new DedupWindow(options.DedupWindow);
+        foreach (var result in S.RecentResults)
+        {
+            _window.Add(result);
+        }
+
+        _flushTimer = RegisterGrainTimer(FlushAsync, options.StateFlushInterval, options.StateFlushInterval);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        await FlushAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task Register(DeviceRegistration registration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registration.HospitalId);
+        if (IsRegistered)
+        {
+            throw new DeviceAlreadyRegisteredException(DeviceId);
+        }
+
+        S.HospitalId = registration.HospitalId;
+        S.Status = registration.Secret is null ? DeviceStatus.Provisioning : DeviceStatus.Active;
+        S.SecretHash = registration.Secret is null ? null : SecretHasher.Hash(registration.Secret);
+        S.RegisteredAt = Now;
+        S.RegisteredBy = registration.RegisteredBy;
+        await WriteAsync(cancellationToken);
+        await Hospital.SetDeviceStatus(DeviceId, S.Status, cancellationToken);
+        DomainLog.DeviceRegistered(logger, DeviceId, registration.HospitalId);
+    }
+
+    /// <inheritdoc />
+    public Task<DeviceRecord?> GetRecord(CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsRegistered
+            ? new DeviceRecord(DeviceId, S.HospitalId!, S.Status, S.Certificates.Select(c => c.Thumbprint).ToArray())
+            : null);
+
+    /// <inheritdoc />
+    public Task<DeviceStatusReport?> GetStatus(CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsRegistered
+            ? new DeviceStatusReport(DeviceId, S.HospitalId!, S.Status, S.Online, S.LastSeen, S.Firmware, S.ConfigurationVersion, S.MeasurementCount)
+            : null);
+
+    /// <inheritdoc />
+    public Task<bool> VerifySecret(string secret, CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsRegistered && S.Status != DeviceStatus.Revoked && SecretHasher.Verify(secret, S.SecretHash));
+
+    /// <inheritdoc />
+    public async Task SetSecret(string secret, CancellationToken cancellationToken = default)
+    {
+        RequireRegistered();
+        S.SecretHash = SecretHasher.Hash(secret);
+        await WriteAsync(cancellationToken);
+        DomainLog.DeviceSecretRotated(logger, DeviceId);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordCertificate(string thumbprint, DateTimeOffset notAfter, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(thumbprint);
+        RequireRegistered();
+        if (S.Status == DeviceStatus.Revoked)
+        {
+            throw new InvalidOperationException($"Device '{DeviceId}' is revoked; no certificate can be recorded for it.");
+        }
+
+        var normalized = thumbprint.ToLowerInvariant();
+        S.Certificates.RemoveAll(c => c.Thumbprint == normalized);
+        S.Certificates.Add(new CertificateEntry(normalized, notAfter, Now));
+        var activated = S.Status == DeviceStatus.Provisioning;
+        S.Status = DeviceStatus.Active;
+        await WriteAsync(cancellationToken);
+        if (activated)
+        {
+            await Hospital.SetDeviceStatus(DeviceId, S.Status, cancellationToken);
+        }
+
+        DomainLog.CertificateRecorded(logger, DeviceId, normalized, notAfter);
+    }
+
+    /// <inheritdoc />
+    public async Task Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default)
+    {
+        RequireRegistered();
+        if (S.Status == DeviceStatus.Revoked)
+        {
+            return;
+        }
+
+        S.Status = DeviceStatus.Revoked;
+        S.RevokedAt = Now;
+        S.RevokedReason = $"{reason} (by {revokedBy})";
+        S.SecretHash = null;
+        await WriteAsync(cancellationToken);
+        await Hospital.SetDeviceStatus(DeviceId, S.Status, cancellationToken);
+        DomainLog.DeviceRevoked(logger, DeviceId, revokedBy, reason);
+    }
+
+    /// <inheritdoc />
+    public async Task ConnectionChanged(bool online, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!IsRegistered)
+        {
+            return;
+        }
+
+        S.Online = online;
+        S.LastSeen = at;
+        await WriteAsync(cancellationToken);
+        await Hospital.SetDeviceConnection(DeviceId, online, at, cancellationToken);
+    }
+
+    private IHospitalGrain Hospital => GrainFactory.GetGrain<IHospitalGrain>(S.HospitalId!);
+
+    private void RequireRegistered()
+    {
+        if (!IsRegistered)
+        {
+            throw new DeviceNotFoundException(DeviceId);
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        S.RecentResults = _window.Newest(options.PersistedDedupWindow);
+        await state.WriteStateAsync(cancellationToken);
+        _unwritten = 0;
+    }
+
+    private Task FlushAsync(CancellationToken cancellationToken) =>
+        _unwritten > 0 && IsRegistered ? WriteAsync(cancellationToken) : Task.CompletedTask;
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Visco.Grains.Diagnostics;
+using Visco.Grains.Hosting;
+using Visco.Grains.Interfaces.Models;
+using Visco.Model;
+using Visco.Model.Files;
+using Visco.Runtime.Abstractions;
+
+namespace Visco.Grains.Models;
+
+/// <summary>
+/// Makes sure a model is active: when the registry is empty it trains version 1 from the simulator with the fixed
+/// seed (seconds, outside any grain so no grain turn is held), registers and activates it; then it loads the active
+/// model into the silo's <see cref="ModelCache"/>, which is what readiness reports.
+/// </summary>
+public sealed class ModelBootstrapper(
+    IGrainFactory grains, ModelCache cache, GrainsOptions options, ILogger<ModelBootstrapper> logger, TimeProvider? timeProvider = null)
+{
+    /// <summary>Who the registry records as registering and activating the bootstrap model.</summary>
+    public const string Actor = "bootstrap";
+
+    /// <summary>Trains and activates version 1 if nothing is active; loads the active model. Returns the active version.</summary>
+    public async Task<string> EnsureActiveModelAsync(CancellationToken cancellationToken = default)
+    {
+        var registry = grains.GetGrain<IModelRegistryGrain>(IModelRegistryGrain.DefaultKey);
+        var active = await registry.GetActiveVersion(cancellationToken);
+        if (active is null)
+        {
+            var versions = await registry.GetVersions(cancellationToken);
+            if (versions.Count == 0)
+            {
+                active = await TrainAndRegisterAsync(registry, cancellationToken);
+            }
+            else
+            {
+                // Registered but never activated (a crash between the two): activate the newest.
+                active = versions[^1].Version;
+                await registry.Activate(active, Actor, cancellationToken);
+            }
+        }
+
+        var version = active;
+        await cache.GetAsync(version, () => registry.GetModelFile(version, cancellationToken));
+        cache.MarkActive(version);
+        DomainLog.ActiveModelLoaded(logger, version);
+        return version;
+    }
+
+    private async Task<string> TrainAndRegisterAsync(IModelRegistryGrain registry, CancellationToken cancellationToken)
+    {
+        DomainLog.TrainingBootstrapModel(logger, ModelBootstrap.Version, ModelBootstrap.SimulatorSeed, options.BootstrapSweepCount);
+        var watch = Stopwatch.StartNew();
+        var bytes = await Task.Run(
+            () =>
+            {
+                var model = ModelBootstrap.TrainVersion1(timeProvider, options.BootstrapSweepCount);
+                using var stream = new MemoryStream();
+                ModelFile.Save(model, stream);
+                return stream.ToArray();
+            },
+            cancellationToken);
+        var info = await registry.Register(bytes, Actor, cancellationToken);
+        await registry.Activate(info.Version, Actor, cancellationToken);
+        DomainLog.BootstrapModelReady(logger, info.Version, watch.ElapsedMilliseconds);
+        return info.Version;
+    }
+}
