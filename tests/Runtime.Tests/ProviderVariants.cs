@@ -85,8 +85,9 @@ public sealed class TempSqliteFile : IAsyncDisposable
     /// <summary>The database path.</summary>
     public string Path => System.IO.Path.Combine(_directory, "visco.db");
 
-    /// <summary>Opens a store on the file.</summary>
-    public SqliteRuntimeStore Open(TimeProvider time) => new(new SqliteStoreOptions { DatabasePath = Path }, time);
+    /// <summary>Opens a store on the file; a lock held elsewhere fails writes after <paramref name="busyTimeout"/>.</summary>
+    public SqliteRuntimeStore Open(TimeProvider time, TimeSpan? busyTimeout = null) =>
+        new(new SqliteStoreOptions { DatabasePath = Path, BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5) }, time);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

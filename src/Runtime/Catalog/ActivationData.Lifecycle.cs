@@ -27,6 +27,16 @@ internal sealed partial class ActivationData
         try
         {
             RequestContext.CurrentChain = new CallChain(GrainId, null);
+            if (!ClassInfo.IsStatelessWorker)
+            {
+                var registered = await _runtime.Directory.RegisterAsync(Address);
+                if (registered != Address)
+                {
+                    throw new InvalidOperationException(
+                        $"Grain {GrainId} is already active on silo {registered.Silo.Endpoint}; its calls belong there.");
+                }
+            }
+
             (var grain, _states) = _runtime.Activator.Create(ClassInfo, GrainId);
             grain.GrainContext = this;
             Instance = grain;
@@ -181,6 +191,11 @@ internal sealed partial class ActivationData
     private void Finish(DeactivationReason reason)
     {
         _streamHandlers?.Clear();
+        if (!ClassInfo.IsStatelessWorker)
+        {
+            _ = _runtime.Directory.UnregisterAsync(Address);
+        }
+
         _runtime.Catalog.OnDeactivated(this);
         ClassInfo.CountActivation(-1);
         RuntimeInstruments.RecordDeactivation(ClassInfo.TypeName, reason.ToString());

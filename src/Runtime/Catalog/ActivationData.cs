@@ -4,6 +4,7 @@ using Visco.Runtime.Abstractions.Reminders;
 using Visco.Runtime.Abstractions.Streams;
 using Visco.Runtime.Abstractions.Timers;
 using Visco.Runtime.Invocation;
+using Visco.Runtime.Placement;
 using Visco.Runtime.State;
 using Visco.Runtime.Streams;
 using Visco.Runtime.Timers;
@@ -40,7 +41,11 @@ internal sealed partial class ActivationData : IGrainContext
         GrainId = grainId;
         _lastActive = runtime.TimeProvider.GetTimestamp();
         Scheduler = new ActivationTaskScheduler(this);
+        Address = new GrainAddress(grainId, runtime.Silo, Guid.NewGuid());
     }
+
+    /// <summary>This activation's address in the grain directory.</summary>
+    public GrainAddress Address { get; }
 
     /// <inheritdoc />
     public GrainId GrainId { get; }

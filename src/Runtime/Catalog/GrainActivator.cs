@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Logging;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.State;
@@ -9,7 +10,7 @@ namespace Visco.Runtime.Catalog;
 /// Constructs grain instances: constructor parameters come from the silo's services, except those marked
 /// <see cref="PersistentStateAttribute"/>, which are bound to the grain's state records.
 /// </summary>
-internal sealed class GrainActivator(IServiceProvider services, GrainStorageRegistry storages)
+internal sealed class GrainActivator(IServiceProvider services, GrainStorageRegistry storages, ILogger logger)
 {
     /// <summary>Creates the grain and returns the states the activation must load before OnActivateAsync.</summary>
     public (Grain Grain, IReadOnlyList<IBoundState> States) Create(GrainClassInfo info, GrainId grainId)
@@ -42,7 +43,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStorageRegi
 
             var storageName = stateAttribute.StorageName ?? GrainStorageRegistry.DefaultName;
             var stateType = typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()[0]);
-            var state = Activator.CreateInstance(stateType, grainId, stateAttribute.StateName, storageName, storages.Get(storageName))!;
+            var state = Activator.CreateInstance(stateType, grainId, stateAttribute.StateName, storageName, storages.Get(storageName), logger)!;
             states.Add((IBoundState)state);
             return state;
         }

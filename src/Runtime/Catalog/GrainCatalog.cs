@@ -58,6 +58,13 @@ internal sealed class GrainCatalog(GrainRuntime runtime) : IGrainCallSink
         {
             if (!_activations.TryGetValue(request.Target, out var activation))
             {
+                var silo = runtime.Placement.Place(request.Target, [runtime.Silo], runtime.Silo);
+                if (silo != runtime.Silo)
+                {
+                    request.TryFail(new InvalidOperationException($"Grain {request.Target} is placed on silo {silo.Endpoint}, which this silo cannot reach."));
+                    return;
+                }
+
                 var fresh = new ActivationData(runtime, info, request.Target);
                 activation = _activations.GetOrAdd(request.Target, fresh);
                 if (ReferenceEquals(activation, fresh))

@@ -3,6 +3,7 @@ using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Hosting;
 using Visco.Runtime.Invocation;
+using Visco.Runtime.Placement;
 using Visco.Runtime.Reminders;
 using Visco.Runtime.State;
 using Visco.Runtime.Streams;
@@ -26,10 +27,12 @@ internal sealed class GrainRuntime
         TimeProvider = timeProvider;
         Logger = logger;
         Types = types;
-        Activator = new GrainActivator(services, storages);
+        Activator = new GrainActivator(services, storages, logger);
         Catalog = new GrainCatalog(this);
         GrainFactory = new GrainFactory(types, Catalog);
         Timeouts = new CallTimeoutMonitor(timeProvider, options.CallTimeout, logger);
+        Directory = new LocalGrainDirectory();
+        Placement = new LocalPlacementDirector();
         Reminders = new ReminderService(this, store.Reminders);
         Streams = new StreamRuntime(this, store.Streams);
     }
@@ -51,6 +54,15 @@ internal sealed class GrainRuntime
     public IGrainFactory GrainFactory { get; }
 
     public CallTimeoutMonitor Timeouts { get; }
+
+    /// <summary>This silo.</summary>
+    public SiloAddress Silo { get; } = SiloAddress.Local;
+
+    /// <summary>Where activations are registered (single activation across silos).</summary>
+    public IGrainDirectory Directory { get; }
+
+    /// <summary>Where new activations go.</summary>
+    public IPlacementDirector Placement { get; }
 
     public ReminderService Reminders { get; }
 

@@ -37,6 +37,11 @@ internal sealed class GrainTypeRegistry
         }
     }
 
+    /// <summary>The grain interface with a wire name (its [Alias] or full name), or null.</summary>
+    public Type? FindInterface(string alias) =>
+        _byInterface.Keys.FirstOrDefault(i =>
+            (i.GetCustomAttributes(typeof(AliasAttribute), false).OfType<AliasAttribute>().FirstOrDefault()?.Alias ?? i.FullName) == alias);
+
     /// <summary>Every registered class.</summary>
     public IReadOnlyCollection<GrainClassInfo> Classes => _byName.Values;
 

@@ -30,6 +30,12 @@ internal static partial class RuntimeLog
     [LoggerMessage(8, LogLevel.Error, "Stream agent could not read the queue; retrying")]
     public static partial void StreamAgentFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(10, LogLevel.Error, "Storage failed to {Operation} state {StateName} of grain {GrainId}")]
+    public static partial void StorageFailed(ILogger logger, Exception exception, string operation, string stateName, GrainId grainId);
+
+    [LoggerMessage(11, LogLevel.Warning, "State {StateName} of grain {GrainId} changed underneath a {Operation} (stored ETag {StoredEtag}, expected {ExpectedEtag}); nothing was overwritten")]
+    public static partial void StateConflict(ILogger logger, string operation, string stateName, GrainId grainId, string? storedEtag, string? expectedEtag);
+
     [LoggerMessage(9, LogLevel.Error, "Reminder service could not read the reminder table; retrying")]
     public static partial void ReminderTableFailed(ILogger logger, Exception exception);
 }

@@ -50,6 +50,9 @@ public sealed class SiloHost : IAsyncDisposable
             store);
     }
 
+    /// <summary>The runtime's parts, for tests of the engine.</summary>
+    internal GrainRuntime Runtime => _runtime;
+
     /// <summary>References to grains of this silo.</summary>
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 

@@ -17,6 +17,9 @@ internal sealed class GrainMethod<TResult>(
     public Func<object, object?[], Task<TResult>> Invoker { get; } = invoker;
 
     /// <inheritdoc />
+    public override GrainRequest CreateRequest(GrainId target, object?[] arguments) => new GrainRequest<TResult>(this, target, arguments);
+
+    /// <inheritdoc />
     public override object Call(IGrainCallSink sink, GrainId target, object?[] arguments)
     {
         var request = new GrainRequest<TResult>(this, target, arguments);

@@ -17,6 +17,9 @@ internal sealed class VoidGrainMethod(
     public Func<object, object?[], Task> Invoker { get; } = invoker;
 
     /// <inheritdoc />
+    public override GrainRequest CreateRequest(GrainId target, object?[] arguments) => new VoidGrainRequest(this, target, arguments);
+
+    /// <inheritdoc />
     public override object Call(IGrainCallSink sink, GrainId target, object?[] arguments)
     {
         var request = new VoidGrainRequest(this, target, arguments);

@@ -25,4 +25,7 @@ internal abstract class GrainMethod(MethodInfo method, string interfaceAlias, st
 
     /// <summary>Sends a call of this method and returns what the interface method returns (a Task or ValueTask).</summary>
     public abstract object Call(IGrainCallSink sink, Abstractions.GrainId target, object?[] arguments);
+
+    /// <summary>A request of this method (for a call that arrived as a message).</summary>
+    public abstract GrainRequest CreateRequest(Abstractions.GrainId target, object?[] arguments);
 }

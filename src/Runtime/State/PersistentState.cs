@@ -3,12 +3,15 @@ using System.Text.Json;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Storage;
+using Microsoft.Extensions.Logging;
+using Visco.Runtime.Hosting;
 using Visco.Runtime.Metrics;
 
 namespace Visco.Runtime.State;
 
 /// <summary>One named state record of one grain, bound to a storage provider.</summary>
-internal sealed class PersistentState<TState>(GrainId grainId, string stateName, string storageName, IGrainStorage storage)
+internal sealed class PersistentState<TState>(
+    GrainId grainId, string stateName, string storageName, IGrainStorage storage, ILogger logger)
     : IPersistentState<TState>, IBoundState
 {
     /// <inheritdoc />
@@ -24,7 +27,7 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var record = await storage.ReadAsync(grainId, stateName, cancellationToken);
+        var record = await Logged("read", storage.ReadAsync(grainId, stateName, cancellationToken));
         RuntimeInstruments.RecordStorage("read", storageName, started);
         if (record is null)
         {
@@ -54,7 +57,7 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
     {
         var data = StateSerializer.Serialize(State);
         var started = Stopwatch.GetTimestamp();
-        Etag = await storage.WriteAsync(grainId, stateName, data, Etag, cancellationToken);
+        Etag = await Logged("write", storage.WriteAsync(grainId, stateName, data, Etag, cancellationToken));
         RuntimeInstruments.RecordStorage("write", storageName, started);
         RecordExists = true;
     }
@@ -63,11 +66,31 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        await storage.ClearAsync(grainId, stateName, Etag, cancellationToken);
+        await Logged("clear", storage.ClearAsync(grainId, stateName, Etag, cancellationToken).ContinueWith(
+            static t => t.IsFaulted ? throw t.Exception!.InnerException! : true, TaskScheduler.Default));
         RuntimeInstruments.RecordStorage("clear", storageName, started);
         Etag = null;
         RecordExists = false;
         State = CreateDefault();
+    }
+
+    // Storage failures reach the grain (and its caller) unchanged; the log line names the grain, never the data.
+    private async Task<T> Logged<T>(string operation, Task<T> pending)
+    {
+        try
+        {
+            return await pending;
+        }
+        catch (StorageUnavailableException exception)
+        {
+            RuntimeLog.StorageFailed(logger, exception, operation, stateName, grainId);
+            throw;
+        }
+        catch (InconsistentStateException exception)
+        {
+            RuntimeLog.StateConflict(logger, operation, stateName, grainId, exception.StoredEtag, exception.CurrentEtag);
+            throw;
+        }
     }
 
     // A state type without a parameterless constructor (a positional record) starts as null until first written.

@@ -43,7 +43,17 @@ internal sealed class CounterGrain([PersistentState("counter")] IPersistentState
     public async Task<int> Add(int amount)
     {
         state.State.Value += amount;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not written: keep memory equal to what storage acknowledged.
+            state.State.Value -= amount;
+            throw;
+        }
+
         return state.State.Value;
     }
 
