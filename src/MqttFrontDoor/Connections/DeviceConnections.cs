@@ -1,0 +1,59 @@
+using Visco.Grains.Interfaces.Ingress;
+using Visco.Mqtt.Packets;
+using Visco.MqttFrontDoor.Sessions;
+
+namespace Visco.MqttFrontDoor.Connections;
+
+/// <summary>The domain's handle on devices: publish to one (now, or queued in its persistent session) and cut one off.</summary>
+internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
+{
+    public bool IsConnected(string deviceId) => broker.TryGetLive(deviceId, out _);
+
+    /// <summary>
+    /// Routes the message to the device's subscriptions. True when it was sent or queued; false when the device has
+    /// no session, or no subscription that matches, or is offline for a QoS 0 message.
+    /// </summary>
+    public async Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!message.Topic.StartsWith($"devices/{deviceId}/", StringComparison.Ordinal)
+            && !message.Topic.StartsWith($"provisioning/{deviceId}/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A message for device {deviceId} must be on one of its topics (devices/{deviceId}/...), not {message.Topic}.", nameof(message));
+        }
+
+        var session = await broker.Sessions.GetOrLoadAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return false;
+        }
+
+        var connected = session.Sink is not null;
+        var recipients = await broker.Router.PublishAsync(ToBrokerMessage(message, broker.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return recipients > 0 && (connected || message.QualityOfService > 0);
+    }
+
+    public Task<bool> DisconnectAsync(string deviceId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (!broker.TryGetLive(deviceId, out var connection))
+        {
+            return Task.FromResult(false);
+        }
+
+        connection.Close(MqttDisconnectReasonCode.NotAuthorized, reason, sendWill: false);
+        return Task.FromResult(true);
+    }
+
+    /// <summary>The broker's form of a domain message.</summary>
+    public static BrokerMessage ToBrokerMessage(OutboundMessage message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new BrokerMessage(message.Topic, message.Payload.ToArray(), Math.Clamp(message.QualityOfService, 0, 2), message.Retain)
+        {
+            PayloadIsUtf8 = message.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || message.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase),
+            ContentType = message.ContentType,
+            ExpiresAt = message.MessageExpiry is { } expiry ? now.Add(expiry) : null,
+        };
+    }
+}
