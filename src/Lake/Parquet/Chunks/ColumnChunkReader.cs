@@ -264,11 +264,53 @@ internal sealed class ColumnChunkReader
                 }
 
                 break;
+            case ParquetEncoding.DeltaBinaryPacked when _dense is long[] longs:
+                DeltaBinaryPacked.Decode(data, longs.AsSpan(_values, present));
+                break;
+            case ParquetEncoding.DeltaBinaryPacked when _dense is int[] ints:
+                var wide = new long[present];
+                DeltaBinaryPacked.Decode(data, wide);
+                for (var i = 0; i < present; i++)
+                {
+                    ints[_values + i] = unchecked((int)wide[i]);
+                }
+
+                break;
+            case ParquetEncoding.DeltaLengthByteArray when _dense is string[] strings:
+                ByteArrayDeltas.DecodeLengths(data, strings.AsSpan(_values, present));
+                break;
+            case ParquetEncoding.DeltaByteArray when _dense is string[] strings:
+                ByteArrayDeltas.DecodeIncremental(data, strings.AsSpan(_values, present));
+                break;
+            case ParquetEncoding.ByteStreamSplit:
+                DecodeByteStreamSplit(data, present);
+                break;
             default:
                 throw new NotSupportedException($"value encoding {encoding} for {_meta.Type}");
         }
 
         _values += present;
+    }
+
+    private void DecodeByteStreamSplit(ReadOnlySpan<byte> data, int count)
+    {
+        switch (_dense)
+        {
+            case double[] d:
+                ByteStreamSplit.Decode(data, d.AsSpan(_values, count));
+                break;
+            case float[] f:
+                ByteStreamSplit.Decode(data, f.AsSpan(_values, count));
+                break;
+            case long[] l:
+                ByteStreamSplit.Decode(data, l.AsSpan(_values, count));
+                break;
+            case int[] i:
+                ByteStreamSplit.Decode(data, i.AsSpan(_values, count));
+                break;
+            default:
+                throw new NotSupportedException($"value encoding BYTE_STREAM_SPLIT for {_meta.Type}");
+        }
     }
 
     private void DecodeDictionaryIndices(ReadOnlySpan<byte> data, int count)
