@@ -113,6 +113,35 @@ public sealed class ParquetInteropTests : IDisposable
     }
 
     [InteropFact]
+    public void DuckDbFileV2_EverySingleByteCorruption_SucceedsOrThrowsParquetException()
+    {
+        var path = Path.Combine(_dir, "duck-v2-small.parquet");
+        NodeTools.WriteWithDuckDb(path, "UNCOMPRESSED", """
+            SELECT i::INTEGER AS a, i * 1000003 AS b, i / 7.0 AS d, 'u' || i AS s, [i * 0.5]::DOUBLE[] AS l
+            FROM range(40) r(i)
+            """, version2: true);
+        var file = File.ReadAllBytes(path);
+
+        for (var i = 0; i < file.Length; i++)
+        {
+            var corrupt = (byte[])file.Clone();
+            corrupt[i] ^= 0x5A;
+            try
+            {
+                using var reader = ParquetFileReader.Open(new MemoryStream(corrupt), "fuzz.parquet");
+                for (var g = 0; g < reader.RowGroupCount; g++)
+                {
+                    reader.ReadRowGroup(g);
+                }
+            }
+            catch (ParquetException e)
+            {
+                Assert.Equal("fuzz.parquet", e.FileName);
+            }
+        }
+    }
+
+    [InteropFact]
     public void DuckDbFile_WithUnsupportedCodec_ThrowsUnsupportedNamingFile()
     {
         var snappy = Path.Combine(_dir, "snappy.parquet");
