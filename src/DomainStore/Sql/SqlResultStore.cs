@@ -1,0 +1,335 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
+using Visco.Grains.Interfaces.Measurements;
+using Visco.Grains.Interfaces.Results;
+
+namespace Visco.DomainStore.Sql;
+
+/// <summary>
+/// The results store over ADO.NET, shared by SQLite and PostgreSQL (the SQL is the same; providers supply
+/// connections and schema preparation). Writes are group-committed: concurrent <see cref="SaveAsync"/> calls (one per
+/// hospital projection) queue up, and whichever caller holds the writer commits every queued batch in one
+/// transaction, so the commit cost (an fsync) is paid once per group rather than once per event.
+/// </summary>
+public abstract class SqlResultStore : IResultStore, IAsyncDisposable
+{
+    private const string Insert =
+        "INSERT INTO results (hospital_id, device_id, sample_id, taken_at, received_at, processed_at, model_version, input_hash, " +
+        "low_shear, high_shear, class, confidence, flags, temperature_c, hematocrit, firmware, shear_rate, shear_stress) VALUES " +
+        "(@h, @d, @s, @ta, @ra, @pa, @mv, @ih, @lo, @hi, @c, @cf, @fl, @t, @hc, @fw, @sr, @ss) ON CONFLICT (device_id, sample_id) DO NOTHING";
+
+    private const string Page =
+        "SELECT " + ResultColumns.Select + " FROM results WHERE hospital_id = @h {0} AND received_at >= @from AND received_at < @to " +
+        "AND (received_at < @cr OR (received_at = @cr AND id < @ci)) ORDER BY received_at DESC, id DESC LIMIT @limit";
+
+    private readonly ConcurrentQueue<PendingWrite> _pending = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>A description of where the store is, for logs (never a password).</summary>
+    public abstract string Location { get; }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                await MigrateAsync(cancellationToken).ConfigureAwait(false);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> SaveAsync(IReadOnlyList<MeasurementRecorded> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var pending = new PendingWrite(events);
+        _pending.Enqueue(pending);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!pending.Completion.Task.IsCompleted)
+            {
+                await WriteGroupAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+
+        return await pending.Completion.Task.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredResult>> FindBySampleAsync(string hospitalId, string sampleId, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync(
+            "SELECT " + ResultColumns.Select + " FROM results WHERE hospital_id = @h AND sample_id = @s ORDER BY received_at, id",
+            [("@h", hospitalId), ("@s", sampleId)],
+            cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.Result).ToArray();
+    }
+
+    /// <inheritdoc />
+    public Task<ResultPage> QueryByDeviceAsync(string hospitalId, string deviceId, ResultQuery query, CancellationToken cancellationToken = default) =>
+        PageAsync(hospitalId, deviceId, query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ResultPage> QueryByHospitalAsync(string hospitalId, ResultQuery query, CancellationToken cancellationToken = default) =>
+        PageAsync(hospitalId, null, query, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredResult>> LatestPerDeviceAsync(string hospitalId, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync(
+            "SELECT " + ResultColumns.Select + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY device_id ORDER BY received_at DESC, id DESC) AS rn " +
+            "FROM results WHERE hospital_id = @h) latest WHERE rn = 1 ORDER BY device_id",
+            [("@h", hospitalId)],
+            cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.Result).ToArray();
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(
+        string hospitalId, string? deviceId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM results WHERE hospital_id = @h " + (deviceId is null ? string.Empty : "AND device_id = @d ")
+                + "AND received_at >= @from AND received_at < @to";
+            Add(command, "@h", hospitalId);
+            if (deviceId is not null)
+            {
+                Add(command, "@d", deviceId);
+            }
+
+            Add(command, "@from", from is null ? long.MinValue : UnixMicros.From(from.Value));
+            Add(command, "@to", to is null ? long.MaxValue : UnixMicros.From(to.Value));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        _initGate.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Creates or migrates the schema; throws <see cref="ResultStoreSchemaException"/> for a newer one.</summary>
+    protected abstract Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The connection writes go through (used by one writer at a time); the caller disposes it.</summary>
+    protected abstract Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken);
+
+    /// <summary>A connection for one query; the caller disposes it.</summary>
+    protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies the scripts newer than <paramref name="current"/> on an open transaction, recording each.</summary>
+    private protected static async Task ApplyScriptsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SchemaScript> scripts, int current, string location, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        if (current > scripts.Count)
+        {
+            throw new ResultStoreSchemaException(
+                $"The results database at {location} has schema version {current}, newer than this build knows ({scripts.Count}); run a newer build or point it at another database.");
+        }
+
+        foreach (var script in scripts.Where(s => s.Version > current))
+        {
+            await using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = script.Text;
+            await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version (version, name) VALUES (@v, @n)";
+            Add(record, "@v", script.Version);
+            Add(record, "@n", script.Name);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds a parameter (null as DBNull).</summary>
+    protected static void Add(DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private async Task WriteGroupAsync(CancellationToken cancellationToken)
+    {
+        var group = new List<PendingWrite>();
+        while (_pending.TryDequeue(out var next))
+        {
+            group.Add(next);
+        }
+
+        try
+        {
+            var connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await using var command = CreateInsert(connection, transaction);
+                    var counts = new int[group.Count];
+                    for (var i = 0; i < group.Count; i++)
+                    {
+                        foreach (var recorded in group[i].Events)
+                        {
+                            Bind(command, recorded);
+                            counts[i] += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < group.Count; i++)
+                    {
+                        group[i].Completion.TrySetResult(counts[i]);
+                    }
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    private static DbCommand CreateInsert(DbConnection connection, DbTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Insert;
+        foreach (var name in (string[])["@h", "@d", "@s", "@ta", "@ra", "@pa", "@mv", "@ih", "@lo", "@hi", "@c", "@cf", "@fl", "@t", "@hc", "@fw", "@sr", "@ss"])
+        {
+            Add(command, name, null);
+        }
+
+        return command;
+    }
+
+    private static void Bind(DbCommand command, MeasurementRecorded recorded)
+    {
+        var p = command.Parameters;
+        var result = recorded.Result;
+        var sweep = recorded.Sweep;
+        p[0].Value = recorded.HospitalId;
+        p[1].Value = recorded.DeviceId;
+        p[2].Value = sweep.SampleId;
+        p[3].Value = UnixMicros.From(sweep.TakenAt);
+        p[4].Value = UnixMicros.From(recorded.ReceivedAt);
+        p[5].Value = UnixMicros.From(result.ProcessedAt);
+        p[6].Value = result.Inference.ModelVersion;
+        p[7].Value = result.InputHash;
+        p[8].Value = (object?)result.Inference.LowShearViscosity ?? DBNull.Value;
+        p[9].Value = (object?)result.Inference.HighShearViscosity ?? DBNull.Value;
+        p[10].Value = result.Inference.Class;
+        p[11].Value = result.Inference.Confidence;
+        p[12].Value = JsonSerializer.Serialize(result.Inference.Flags);
+        p[13].Value = sweep.TemperatureC;
+        p[14].Value = (object?)sweep.Hematocrit ?? DBNull.Value;
+        p[15].Value = (object?)sweep.Firmware ?? DBNull.Value;
+        p[16].Value = JsonSerializer.Serialize(sweep.ShearRate);
+        p[17].Value = JsonSerializer.Serialize(sweep.ShearStress);
+    }
+
+    private async Task<ResultPage> PageAsync(string hospitalId, string? deviceId, ResultQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > ResultQuery.MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"Limit must be between 1 and {ResultQuery.MaxLimit}.");
+        }
+
+        var (cursorReceived, cursorId) = query.Cursor is null ? (long.MaxValue, long.MaxValue) : ResultCursor.Decode(query.Cursor);
+        List<(string, object?)> parameters =
+        [
+            ("@h", hospitalId),
+            ("@from", query.From is null ? long.MinValue : UnixMicros.From(query.From.Value)),
+            ("@to", query.To is null ? long.MaxValue : UnixMicros.From(query.To.Value)),
+            ("@cr", cursorReceived),
+            ("@ci", cursorId),
+            ("@limit", query.Limit + 1),
+        ];
+        if (deviceId is not null)
+        {
+            parameters.Add(("@d", deviceId));
+        }
+
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Page, deviceId is null ? string.Empty : "AND device_id = @d");
+        var rows = await QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        var more = rows.Count > query.Limit;
+        var items = rows.Take(query.Limit).ToArray();
+        var next = more ? ResultCursor.Encode(items[^1].ReceivedAtMicros, items[^1].Id) : null;
+        return new ResultPage(items.Select(r => r.Result).ToArray(), next);
+    }
+
+    private async Task<List<(StoredResult Result, long Id, long ReceivedAtMicros)>> QueryAsync(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                Add(command, name, value);
+            }
+
+            var rows = new List<(StoredResult, long, long)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(ResultColumns.Read(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    private sealed class PendingWrite(IReadOnlyList<MeasurementRecorded> events)
+    {
+        public IReadOnlyList<MeasurementRecorded> Events { get; } = events;
+
+        public TaskCompletionSource<int> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Visco.DomainStore.Sql;
+
+namespace Visco.DomainStore.Sqlite;
+
+/// <summary>
+/// The results store in its own SQLite file (by default <c>{DataDirectory}/results.db</c>), apart from the runtime
+/// store so its writes never contend with the runtime's writer. WAL: queries never block the writer.
+/// <c>synchronous=FULL</c> because the stream checkpoint moves past an event once it is committed here, so a commit
+/// lost to a power cut would never be redelivered; group commit keeps the fsync count low.
+/// </summary>
+public sealed class SqliteResultStore : SqlResultStore
+{
+    private static readonly IReadOnlyList<SchemaScript> Scripts = SchemaScripts.For("Sqlite");
+    private readonly string _connectionString;
+    private readonly string _path;
+
+    /// <summary>Creates the store over a database file (created on first use).</summary>
+    public SqliteResultStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        _path = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string Location => $"sqlite:{_path}";
+
+    /// <inheritdoc />
+    protected override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, transaction,
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+                    cancellationToken).ConfigureAwait(false);
+                await using var read = connection.CreateCommand();
+                read.Transaction = transaction;
+                read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+                var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                await ApplyScriptsAsync(connection, transaction, Scripts, current, Location, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open (and its WAL un-checkpointed) until the pool lets go.
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        return base.DisposeAsync();
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA synchronous = FULL", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
