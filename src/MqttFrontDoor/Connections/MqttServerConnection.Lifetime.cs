@@ -51,13 +51,15 @@ internal sealed partial class MqttServerConnection
         try
         {
             await _writeLoop.WaitAsync(WriterGrace).ConfigureAwait(false);
+
+            // A graceful close (FIN after the farewell) so the client reads the DISCONNECT before the end.
+            await _context.Transport.Output.CompleteAsync().ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // The client does not read: the farewell cannot be delivered, so the socket is cut.
+            _context.Abort(new ConnectionAbortedException(_closeReason));
         }
-
-        _context.Abort(new ConnectionAbortedException(_closeReason));
         if (_session is { } session)
         {
             _broker.Unregister(session.ClientId, this);
@@ -72,7 +74,6 @@ internal sealed partial class MqttServerConnection
         }
 
         _broker.Metrics.ConnectionOpened(_listener, -1);
-        _closing.Dispose();
     }
 
     private async Task EndSessionAsync(MqttSession session)
