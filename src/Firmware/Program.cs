@@ -1,0 +1,2 @@
+// Replaced by the agent's command line (issue 7).
+return 0;
