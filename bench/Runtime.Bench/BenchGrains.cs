@@ -21,8 +21,8 @@ public interface IWriterGrain : IGrainWithIntegerKey
 /// <summary>Publishes to its own stream.</summary>
 public interface IProducerGrain : IGrainWithIntegerKey
 {
-    /// <summary>Publishes <paramref name="count"/> events.</summary>
-    Task Produce(int count);
+    /// <summary>Publishes <paramref name="count"/> events, <paramref name="batch"/> per append.</summary>
+    Task Produce(int count, int batch);
 }
 
 /// <summary>The benchmark's state record.</summary>
@@ -54,12 +54,19 @@ internal sealed class WriterGrain([PersistentState("w")] IPersistentState<Writer
 
 internal sealed class ProducerGrain : Grain, IProducerGrain
 {
-    public async Task Produce(int count)
+    public async Task Produce(int count, int batch)
     {
         var stream = GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks", GetPrimaryKeyLong().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count; i += batch)
         {
-            await stream.OnNextAsync(new Tick(i));
+            if (batch == 1)
+            {
+                await stream.OnNextAsync(new Tick(i));
+            }
+            else
+            {
+                await stream.OnNextBatchAsync(Enumerable.Range(i, Math.Min(batch, count - i)).Select(v => new Tick(v)).ToArray());
+            }
         }
     }
 }

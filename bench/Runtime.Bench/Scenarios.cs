@@ -108,13 +108,13 @@ internal static class Scenarios
     }
 
     /// <summary>Durable stream publish to delivery.</summary>
-    public static async Task StreamsAsync(SiloHost silo, int events)
+    public static async Task StreamsAsync(SiloHost silo, int events, int batch)
     {
         const int Producers = 200;
         var perProducer = events / Producers;
         var total = (long)perProducer * Producers;
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Producers).Select(p => silo.GrainFactory.GetGrain<IProducerGrain>(p).Produce(perProducer)));
+        await Task.WhenAll(Enumerable.Range(0, Producers).Select(p => silo.GrainFactory.GetGrain<IProducerGrain>(p).Produce(perProducer, batch)));
         var published = Stopwatch.GetElapsedTime(started).TotalSeconds;
         while (Interlocked.Read(ref TickConsumerGrain.Received) < total)
         {
@@ -122,6 +122,6 @@ internal static class Scenarios
         }
 
         var delivered = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Console.WriteLine($"streams: {total:N0} events from {Producers} producers on {silo.Store.Name}: published (durable) in {published:F2} s = {total / published:N0}/s; all delivered in {delivered:F2} s = {total / delivered:N0}/s");
+        Console.WriteLine($"streams: {total:N0} events from {Producers} producers, {batch} per append, on {silo.Store.Name}: published (durable) in {published:F2} s = {total / published:N0}/s; all delivered in {delivered:F2} s = {total / delivered:N0}/s");
     }
 }

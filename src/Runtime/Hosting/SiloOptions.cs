@@ -25,7 +25,7 @@ public sealed class SiloOptions
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many stream events the agent reads per batch.</summary>
-    public int StreamBatchSize { get; set; } = 512;
+    public int StreamBatchSize { get; set; } = 4096;
 
     /// <summary>Throws with a message that says how to fix the setting.</summary>
     public void Validate()
