@@ -127,7 +127,18 @@ public sealed class DeviceCertificateAuthority : IDisposable
             notAfter = Certificate.NotAfter;
         }
 
-        return signed.Create(Certificate, now.AddMinutes(-5), notAfter, serial);
+        var notBefore = now.AddMinutes(-5);
+        if (notBefore < Certificate.NotBefore)
+        {
+            notBefore = Certificate.NotBefore;
+        }
+
+        if (notAfter <= notBefore)
+        {
+            throw new DeviceCertificateException($"The device CA is valid from {Certificate.NotBefore:O} to {Certificate.NotAfter:O}; it cannot issue a certificate at {now:O}. Renew the CA.");
+        }
+
+        return signed.Create(Certificate, notBefore, notAfter, serial);
     }
 
     /// <summary>

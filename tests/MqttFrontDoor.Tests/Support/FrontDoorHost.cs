@@ -13,7 +13,8 @@ namespace Visco.MqttFrontDoor.Tests.Support;
 
 /// <summary>
 /// The real front door in-process: a runtime silo over a memory database (kept across <see cref="RestartAsync"/>, as
-/// a database outlives a silo), Kestrel on ephemeral ports, a manual clock, fake directory and handler.
+/// a database outlives a silo), Kestrel on ephemeral ports, a manual clock (starting at the real time, so
+/// certificates made by the tests are valid on it), fake directory and handler.
 /// </summary>
 public sealed class FrontDoorHost : IAsyncDisposable
 {
@@ -25,7 +26,7 @@ public sealed class FrontDoorHost : IAsyncDisposable
     private FrontDoorHost(Action<MqttFrontDoorOptions> configure) => _configure = configure;
 
     /// <summary>The clock of server and silo.</summary>
-    public ManualTimeProvider Time { get; } = new();
+    public ManualTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>The device registry.</summary>
     public FakeDeviceDirectory Directory { get; } = new();
@@ -75,7 +76,14 @@ public sealed class FrontDoorHost : IAsyncDisposable
     }
 
     /// <summary>Stops everything.</summary>
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (Environment.GetEnvironmentVariable("VISCO_MQTT_TEST_LOG") is { Length: > 0 } path)
+        {
+            await File.AppendAllLinesAsync(path, Logs.Records.Select(r => $"{r.Level} {r.Category}: {r.Message}"));
+        }
+    }
 
     private async Task StartCoreAsync()
     {
