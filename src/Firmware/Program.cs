@@ -1,2 +1,2 @@
-// Replaced by the agent's command line (issue 7).
+// placeholder until the CLI is written
 return 0;

@@ -1,0 +1,211 @@
+using System.Security.Cryptography.X509Certificates;
+using Visco.Firmware.Configuration;
+using Visco.Firmware.Messages;
+using Visco.Firmware.Security;
+using Visco.Mqtt.Client;
+using Visco.Mqtt.Packets;
+
+namespace Visco.Firmware.Agent;
+
+public sealed partial class DeviceAgent
+{
+    private static readonly TimeSpan ConnectionCheckPeriod = TimeSpan.FromSeconds(5);
+    private MqttClient? _client;
+    private TaskCompletionSource? _lost;
+    private bool _everConnected;
+
+    /// <summary>
+    /// Connects, and reconnects after every loss with exponential back-off and jitter. The client object outlives its
+    /// connections, so a resumed MQTT session resends what was unacknowledged; refusals that retrying cannot fix
+    /// (bad credentials) are retried at the longest delay, since the cloud may fix them, and never end the agent.
+    /// </summary>
+    private async Task ConnectionLoopAsync(CancellationToken stopping)
+    {
+        var policy = new MqttReconnectPolicy
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(_options.Broker.ReconnectInitialDelayMs),
+            MaximumDelay = TimeSpan.FromMilliseconds(_options.Broker.ReconnectMaximumDelayMs),
+        };
+        var attempt = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await EnsureProvisionedAsync(stopping).ConfigureAwait(false);
+                var client = _client ??= CreateClient();
+                var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _lost, lost);
+                await ConnectOnceAsync(client, stopping).ConfigureAwait(false);
+                attempt = 0;
+                if (_everConnected)
+                {
+                    _services.Observer?.Reconnected();
+                }
+
+                _everConnected = true;
+                await OnConnectedAsync(client, stopping).ConfigureAwait(false);
+                while (client.IsConnected)
+                {
+                    await Task.WhenAny(lost.Task, Task.Delay(ConnectionCheckPeriod, _services.Time, stopping)).ConfigureAwait(false);
+                    stopping.ThrowIfCancellationRequested();
+                }
+
+                FirmwareLog.ConnectionLost(_logger, DeviceId, _queue.Count);
+                continue;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (ProtocolVersion == MqttProtocolVersion.V500 && MqttOptionsFactory.MeansVersionUnsupported(exception))
+            {
+                FirmwareLog.FallingBackTo311(_logger, DeviceId);
+                ProtocolVersion = MqttProtocolVersion.V311;
+                await ReplaceClientAsync().ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                var transient = MqttClientReconnectExtensions.IsTransient(exception) || exception is ProvisioningException;
+                var retry = transient ? attempt : 64;
+                var delay = policy.GetDelay(retry, Random.Shared);
+                FirmwareLog.ConnectFailed(_logger, DeviceId, attempt + 1, delay.TotalSeconds, exception.Message);
+                attempt++;
+                if (_client is { IsConnected: true } half)
+                {
+                    // Connected but subscribing or reporting failed: start over from a clean connection.
+                    await half.DisconnectAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    await Task.Delay(delay, _services.Time, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task ConnectOnceAsync(MqttClient client, CancellationToken stopping)
+    {
+        var gate = _services.ConnectGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(stopping).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await client.ConnectAsync(stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task OnConnectedAsync(MqttClient client, CancellationToken stopping)
+    {
+        FirmwareLog.Connected(_logger, DeviceId, ProtocolVersion, client.ConnAck?.SessionPresent ?? false, _queue.Count);
+        await client.SubscribeAsync(new MqttSubscribePacket
+        {
+            Subscriptions =
+            [
+                new MqttSubscription($"devices/{DeviceId}/results", MqttQualityOfService.AtLeastOnce),
+                new MqttSubscription($"devices/{DeviceId}/commands", MqttQualityOfService.AtLeastOnce),
+            ],
+        }, stopping).ConfigureAwait(false);
+        Wake();
+        await PublishStateAsync(stopping).ConfigureAwait(false);
+    }
+
+    private async Task ReplaceClientAsync()
+    {
+        if (Interlocked.Exchange(ref _client, null) is { } old)
+        {
+            await old.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private MqttClient CreateClient()
+    {
+        var auth = _options.Authentication;
+        X509Certificate2? certificate = null;
+        string? userName = null;
+        string? password = null;
+        switch (auth.Mode)
+        {
+            case AuthenticationMode.Secret:
+                userName = DeviceId;
+                password = auth.Secret;
+                break;
+            case AuthenticationMode.Claim:
+                certificate = _credentials.LoadCertificate();
+                break;
+            case AuthenticationMode.Certificate:
+                certificate = CredentialStore.LoadPemPair(auth.CertificateFile!, auth.PrivateKeyFile!);
+                break;
+        }
+
+        if (certificate is not null && certificate.NotAfter.ToUniversalTime() - _services.Time.GetUtcNow().UtcDateTime < TimeSpan.FromDays(30))
+        {
+            FirmwareLog.CertificateExpiresSoon(_logger, DeviceId, certificate.NotAfter.ToUniversalTime());
+        }
+
+        var will = new MqttWillMessage
+        {
+            Topic = _stateTopic,
+            Payload = DeviceMessages.State("offline", null, null, null, null),
+            QualityOfService = MqttQualityOfService.AtLeastOnce,
+            Retain = true,
+        };
+        var options = MqttOptionsFactory.Create(_options, ProtocolVersion, userName, password, certificate, will, persistentSession: true, _services.Time);
+        var client = new MqttClient(options) { MessageReceived = OnMessageAsync };
+        client.Disconnected += (_, _) => Volatile.Read(ref _lost)?.TrySetResult();
+        return client;
+    }
+
+    private async Task EnsureProvisionedAsync(CancellationToken stopping)
+    {
+        if (_options.Authentication.Mode != AuthenticationMode.Claim || _credentials.HasCertificate)
+        {
+            return;
+        }
+
+        var provisioner = new ClaimProvisioner(_options, _credentials, _services.Time, _logger);
+        await provisioner.ProvisionAsync(stopping).ConfigureAwait(false);
+    }
+
+    private async Task PublishStateAsync(CancellationToken cancellationToken)
+    {
+        if (_client is not { IsConnected: true } client)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.PublishAsync(StateMessage("online", withDetails: true), cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttConnectionClosedException)
+        {
+            // Reported again on the next connect.
+        }
+    }
+
+    private async Task StateLoopAsync(CancellationToken stopping)
+    {
+        while (true)
+        {
+            var interval = TimeSpan.FromSeconds(_state.Settings is { } settings
+                && settings.TryGetProperty("stateIntervalSeconds", out var value) && value.TryGetDouble(out var seconds) && seconds > 0
+                ? seconds
+                : _options.StateIntervalSeconds);
+            await Task.Delay(interval, _services.Time, stopping).ConfigureAwait(false);
+            await PublishStateAsync(stopping).ConfigureAwait(false);
+        }
+    }
+}
