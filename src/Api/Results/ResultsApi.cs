@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Visco.Api.Audit;
+using Visco.Api.Auth;
+using Visco.Api.Problems;
+using Visco.Grains.Interfaces.Results;
+using Visco.Runtime.Abstractions;
+
+namespace Visco.Api.Results;
+
+/// <summary>Results of a hospital, a device or a sample, newest first with cursor paging; every read is audited.</summary>
+public static class ResultsApi
+{
+    /// <summary>Maps the results routes under a <c>/hospitals/{hospitalId}</c> group.</summary>
+    public static RouteGroupBuilder MapResultsApi(this RouteGroupBuilder hospital)
+    {
+        ArgumentNullException.ThrowIfNull(hospital);
+        var group = hospital.MapGroup("")
+            .RequireAuthorization(ApiPolicies.ReadResults)
+            .AddEndpointFilter(new AuditFilter())
+            .AddEndpointFilter(new HospitalScopeFilter(ApiPolicies.ReadResults))
+            .WithTags("Results");
+        group.MapGet("/results", GetHospitalResults).WithName("GetHospitalResults")
+            .WithSummary("A hospital's results, newest first; filter by received time, page by cursor.");
+        group.MapGet("/devices/{deviceId}/results", GetDeviceResults).WithName("GetDeviceResults")
+            .WithSummary("A device's results, newest first; filter by received time, page by cursor.");
+        group.MapGet("/samples/{sampleId}/results", GetSampleResults).WithName("GetSampleResults")
+            .WithSummary("The results of a sample (one per device that measured it).");
+        return hospital;
+    }
+
+    /// <summary>A hospital's results.</summary>
+    public static async Task<Results<Ok<ResultPage>, ProblemHttpResult>> GetHospitalResults(
+        string hospitalId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        IResultStore store, CancellationToken cancellationToken)
+    {
+        if (!ResultPaging.TryCreate(from, to, cursor, limit, out var query, out var error))
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await store.QueryByHospitalAsync(hospitalId, query, cancellationToken));
+        }
+        catch (InvalidCursorException)
+        {
+            return ApiProblems.BadRequest("The cursor is not one this API issued.");
+        }
+    }
+
+    /// <summary>A device's results; 404 when the device is not the hospital's.</summary>
+    public static async Task<Results<Ok<ResultPage>, ProblemHttpResult>> GetDeviceResults(
+        string hospitalId, string deviceId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        IResultStore store, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!ResultPaging.TryCreate(from, to, cursor, limit, out var query, out var error))
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        try
+        {
+            return TypedResults.Ok(await store.QueryByDeviceAsync(hospitalId, deviceId, query, cancellationToken));
+        }
+        catch (InvalidCursorException)
+        {
+            return ApiProblems.BadRequest("The cursor is not one this API issued.");
+        }
+    }
+
+    /// <summary>A sample's results; 404 when the hospital has none.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<StoredResult>>, ProblemHttpResult>> GetSampleResults(
+        string hospitalId, string sampleId, IResultStore store, CancellationToken cancellationToken)
+    {
+        var results = await store.FindBySampleAsync(hospitalId, sampleId, cancellationToken);
+        return results.Count == 0 ? ApiProblems.NotFound() : TypedResults.Ok(results);
+    }
+}
