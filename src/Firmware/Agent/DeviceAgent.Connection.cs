@@ -146,7 +146,9 @@ public sealed partial class DeviceAgent
                 certificate = _credentials.LoadCertificate();
                 break;
             case AuthenticationMode.Certificate:
-                certificate = CredentialStore.LoadPemPair(auth.CertificateFile!, auth.PrivateKeyFile!);
+                certificate = auth.CertificatePem is not null && auth.PrivateKeyPem is not null
+                    ? CredentialStore.LoadPem(auth.CertificatePem, auth.PrivateKeyPem)
+                    : CredentialStore.LoadPemPair(auth.CertificateFile!, auth.PrivateKeyFile!);
                 break;
         }
 

@@ -70,8 +70,9 @@ public sealed class AgentOptions
             AuthenticationMode.Secret when string.IsNullOrEmpty(auth.Secret) => "authentication.secret",
             AuthenticationMode.Claim when string.IsNullOrEmpty(auth.ClaimId) || string.IsNullOrEmpty(auth.ClaimSecret) =>
                 "authentication.claimId and authentication.claimSecret",
-            AuthenticationMode.Certificate when string.IsNullOrEmpty(auth.CertificateFile) || string.IsNullOrEmpty(auth.PrivateKeyFile) =>
-                "authentication.certificateFile and authentication.privateKeyFile",
+            AuthenticationMode.Certificate when (string.IsNullOrEmpty(auth.CertificateFile) || string.IsNullOrEmpty(auth.PrivateKeyFile))
+                && (string.IsNullOrEmpty(auth.CertificatePem) || string.IsNullOrEmpty(auth.PrivateKeyPem)) =>
+                "authentication.certificateFile and authentication.privateKeyFile (or certificatePem and privateKeyPem)",
             _ => null,
         };
         if (missing is not null)

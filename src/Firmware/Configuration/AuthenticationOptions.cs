@@ -20,4 +20,10 @@ public sealed class AuthenticationOptions
 
     /// <summary>PEM private key file of <see cref="CertificateFile"/>.</summary>
     public string? PrivateKeyFile { get; set; }
+
+    /// <summary>The certificate as inline PEM instead of a file (the fleet simulator's credentials folder).</summary>
+    public string? CertificatePem { get; set; }
+
+    /// <summary>The private key as inline PEM instead of a file.</summary>
+    public string? PrivateKeyPem { get; set; }
 }

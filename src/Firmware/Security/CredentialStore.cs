@@ -51,9 +51,13 @@ public sealed class CredentialStore(string stateDirectory)
     }
 
     /// <summary>Loads a PEM certificate and key. The key is round-tripped through PKCS#12 so TLS can use it on every platform.</summary>
-    public static X509Certificate2 LoadPemPair(string certificatePath, string keyPath)
+    public static X509Certificate2 LoadPemPair(string certificatePath, string keyPath) =>
+        LoadPem(File.ReadAllText(certificatePath), File.ReadAllText(keyPath));
+
+    /// <summary>Loads a certificate and key from PEM text.</summary>
+    public static X509Certificate2 LoadPem(string certificatePem, string keyPem)
     {
-        using var pem = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+        using var pem = X509Certificate2.CreateFromPem(certificatePem, keyPem);
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 }
