@@ -10,6 +10,7 @@ internal sealed class RateCalculator(TimeProvider time)
 {
     private readonly Dictionary<MetricSeries, Previous> _previous = new(ReferenceEqualityComparer.Instance);
     private long _lastTimestamp;
+    private bool _started;
 
     /// <summary>Seconds between the last two ticks (0 before the second).</summary>
     public double IntervalSeconds { get; private set; }
@@ -18,8 +19,9 @@ internal sealed class RateCalculator(TimeProvider time)
     public IReadOnlyList<SeriesSample> Sample(IReadOnlyList<MetricSeries> series)
     {
         var now = time.GetTimestamp();
-        var elapsed = _lastTimestamp == 0 ? 0 : time.GetElapsedTime(_lastTimestamp, now).TotalSeconds;
+        var elapsed = _started ? time.GetElapsedTime(_lastTimestamp, now).TotalSeconds : 0;
         _lastTimestamp = now;
+        _started = true;
         IntervalSeconds = elapsed;
         var samples = new List<SeriesSample>(series.Count);
         var seen = new HashSet<MetricSeries>(ReferenceEqualityComparer.Instance);
@@ -42,6 +44,14 @@ internal sealed class RateCalculator(TimeProvider time)
         var kind = series.Descriptor.Kind;
         var value = series.Value;
         var had = _previous.TryGetValue(series, out var previous) && elapsed > 0;
+        if (!had && elapsed > 0 && kind is MetricKind.Counter or MetricKind.Histogram)
+        {
+            // A series that appeared since the last tick started from zero inside this interval. Not so for an
+            // observed counter: its first observation is a total accumulated before anyone listened.
+            previous = new Previous(0, 0, []);
+            had = true;
+        }
+
         if (kind == MetricKind.Histogram)
         {
             var count = series.Count;
