@@ -6,14 +6,21 @@ public sealed class GrainsOptions
     /// <summary>Largest measurement payload accepted, bytes (a 64-point sweep is about 2 KB).</summary>
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Recent sample ids per device kept in memory to answer a resend as a duplicate.</summary>
-    public int DedupWindow { get; set; } = 1024;
+    /// <summary>
+    /// Recent sample ids per device kept in memory to answer a resend as a duplicate. Resends come within seconds
+    /// (the unacknowledged tail of a session), so a few hundred is plenty; each entry costs about 300 bytes per device.
+    /// </summary>
+    public int DedupWindow { get; set; } = 128;
 
-    /// <summary>Recent sample ids per device kept in its durable state (written lazily).</summary>
-    public int PersistedDedupWindow { get; set; } = 256;
+    /// <summary>Recent samples per device kept in its durable state (written lazily), for resends after a reactivation.</summary>
+    public int PersistedDedupWindow { get; set; } = 32;
 
-    /// <summary>A device grain writes its state after this many accepted measurements (and on a timer, and on deactivation).</summary>
-    public int StateWriteEvery { get; set; } = 64;
+    /// <summary>
+    /// A device grain writes its state after this many accepted measurements (and on a timer, and on deactivation).
+    /// A crash loses at most this many dedup entries, which can only turn a resend into a duplicate event that every
+    /// consumer ignores.
+    /// </summary>
+    public int StateWriteEvery { get; set; } = 128;
 
     /// <summary>How often a device or hospital grain writes state that changed since its last write.</summary>
     public TimeSpan StateFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
