@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Visco.Grains.Interfaces.Ingress;
+
+namespace Visco.Api.Tests.Hosting;
+
+/// <summary>The MQTT front door as the API sees it: devices marked connected, and every disconnect recorded.</summary>
+public sealed class RecordingDeviceConnections : IDeviceConnections
+{
+    /// <summary>Devices with a live connection.</summary>
+    public ConcurrentDictionary<string, bool> Connected { get; } = new();
+
+    /// <summary>Devices disconnected, with the reason.</summary>
+    public ConcurrentQueue<(string DeviceId, string Reason)> Disconnects { get; } = new();
+
+    /// <inheritdoc />
+    public bool IsConnected(string deviceId) => Connected.ContainsKey(deviceId);
+
+    /// <inheritdoc />
+    public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsConnected(deviceId));
+
+    /// <inheritdoc />
+    public Task<bool> DisconnectAsync(string deviceId, string reason, CancellationToken cancellationToken = default)
+    {
+        Disconnects.Enqueue((deviceId, reason));
+        return Task.FromResult(Connected.TryRemove(deviceId, out _));
+    }
+}
