@@ -1,5 +1,11 @@
+using Visco.Silo.Cli;
 using Visco.Silo.Health;
 using Visco.Silo.Hosting;
+
+if (SiloCommandLine.IsVerb(args))
+{
+    return await SiloCommandLine.RunAsync(args);
+}
 
 // Settings ship beside the binary; data (./data) is relative to where the silo is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -8,7 +14,8 @@ builder.AddViscoRuntime();
 var app = builder.Build();
 app.Services.GetRequiredService<Visco.Runtime.Metrics.MetricsCollector>();
 app.MapOperations();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The silo's entry point; public for in-process tests.</summary>
 public partial class Program;
