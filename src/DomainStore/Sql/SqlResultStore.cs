@@ -10,7 +10,10 @@ namespace Visco.DomainStore.Sql;
 /// The results store over ADO.NET, shared by SQLite and PostgreSQL (the SQL is the same; providers supply
 /// connections and schema preparation). Writes are group-committed: concurrent <see cref="SaveAsync"/> calls (one per
 /// hospital projection) queue up, and whichever caller holds the writer commits every queued batch in one
-/// transaction, so the commit cost (an fsync) is paid once per group rather than once per event.
+/// transaction, so the commit cost (an fsync) is paid once per group rather than once per event. A provider whose
+/// driver only pretends to be asynchronous (Microsoft.Data.Sqlite runs every "async" call synchronously) sets
+/// <see cref="BlockingDriver"/>: its writes then run on one dedicated thread, because an fsync inside a grain turn
+/// would block a thread-pool thread, and on two cores a few such threads starve every grain of the silo.
 /// </summary>
 public abstract class SqlResultStore : IResultStore, IAsyncDisposable
 {
@@ -26,10 +29,16 @@ public abstract class SqlResultStore : IResultStore, IAsyncDisposable
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly Lock _threadLock = new();
+    private BlockingCollection<PendingWrite>? _queue;
+    private Thread? _writerThread;
     private volatile bool _initialized;
 
     /// <summary>A description of where the store is, for logs (never a password).</summary>
     public abstract string Location { get; }
+
+    /// <summary>Whether the driver blocks in its "async" calls, so writes must run on a dedicated thread.</summary>
+    protected virtual bool BlockingDriver => false;
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -65,13 +74,25 @@ public abstract class SqlResultStore : IResultStore, IAsyncDisposable
 
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var pending = new PendingWrite(events);
+        if (BlockingDriver)
+        {
+            WriterQueue().Add(pending, cancellationToken);
+            return await pending.Completion.Task.ConfigureAwait(false);
+        }
+
         _pending.Enqueue(pending);
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (!pending.Completion.Task.IsCompleted)
             {
-                await WriteGroupAsync(cancellationToken).ConfigureAwait(false);
+                var group = new List<PendingWrite>();
+                while (_pending.TryDequeue(out var next))
+                {
+                    group.Add(next);
+                }
+
+                await WriteGroupAsync(group, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -137,6 +158,13 @@ public abstract class SqlResultStore : IResultStore, IAsyncDisposable
     /// <inheritdoc />
     public virtual ValueTask DisposeAsync()
     {
+        lock (_threadLock)
+        {
+            _queue?.CompleteAdding();
+        }
+
+        _writerThread?.Join();
+        _queue?.Dispose();
         _writer.Dispose();
         _initGate.Dispose();
         GC.SuppressFinalize(this);
@@ -188,14 +216,38 @@ public abstract class SqlResultStore : IResultStore, IAsyncDisposable
         command.Parameters.Add(parameter);
     }
 
-    private async Task WriteGroupAsync(CancellationToken cancellationToken)
+    private BlockingCollection<PendingWrite> WriterQueue()
     {
-        var group = new List<PendingWrite>();
-        while (_pending.TryDequeue(out var next))
+        lock (_threadLock)
         {
-            group.Add(next);
-        }
+            if (_queue is null)
+            {
+                _queue = [];
+                _writerThread = new Thread(RunWriterThread) { IsBackground = true, Name = "visco-results-writer" };
+                _writerThread.Start();
+            }
 
+            return _queue;
+        }
+    }
+
+    private void RunWriterThread()
+    {
+        foreach (var first in _queue!.GetConsumingEnumerable())
+        {
+            var group = new List<PendingWrite> { first };
+            while (_queue.TryTake(out var next))
+            {
+                group.Add(next);
+            }
+
+            // The driver completes synchronously, so this blocks this thread only; failures land in the callers' tasks.
+            WriteGroupAsync(group, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task WriteGroupAsync(List<PendingWrite> group, CancellationToken cancellationToken)
+    {
         try
         {
             var connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);

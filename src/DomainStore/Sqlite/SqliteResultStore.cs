@@ -34,6 +34,9 @@ public sealed class SqliteResultStore : SqlResultStore
     public override string Location => $"sqlite:{_path}";
 
     /// <inheritdoc />
+    protected override bool BlockingDriver => true;
+
+    /// <inheritdoc />
     protected override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
