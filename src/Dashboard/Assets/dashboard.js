@@ -235,9 +235,13 @@
       figure.dataset.points = "0";
       return;
     }
-    const now = c.times[c.times.length - 1], start = now - windowMs;
+    // The time axis spans the data held (at least a minute, at most the window), so a fresh page is readable at once.
+    const now = c.times[c.times.length - 1];
+    const span = Math.min(windowMs, Math.max(60000, now - c.times[0]));
+    const start = now - span;
     const max = Math.max(...values) * 1.1 || 1;
-    const x = t => left + (width - left - 4) * (t - start) / windowMs;
+    const x = t => left + (width - left - 4) * (t - start) / span;
+    const ago = t => { const s = Math.round((now - t) / 1000); return s >= 60 ? `-${Math.round(s / 60)} min` : `-${s} s`; };
     const y = v => top + (height - top - bottom) * (1 - v / max);
     for (const f of [0, 0.5, 1]) {
       plot.append(svg("line", { x1: left, x2: width - 4, y1: y(max * f), y2: y(max * f), stroke: "#e3e8ee" }));
@@ -245,7 +249,7 @@
       label.textContent = num(max * f, 2);
       plot.append(label);
     }
-    for (const [text, t, anchor] of [["-10 min", start, "start"], ["-5 min", start + windowMs / 2, "middle"], ["now", now, "end"]]) {
+    for (const [text, t, anchor] of [[ago(start), start, "start"], [ago(start + span / 2), start + span / 2, "middle"], ["now", now, "end"]]) {
       const label = svg("text", { x: x(t), y: height - 3, "text-anchor": anchor });
       label.textContent = text;
       plot.append(label);
