@@ -69,7 +69,10 @@ public abstract class DurabilityTests : IAsyncLifetime
             Assert.Equal(0, await store.SaveAsync(events));
             Assert.Equal(1, await store.SaveAsync([events[0], Event("h1", "dev-1", "s-new")]));
 
-            Assert.Equal(4, await store.CountAsync("h1"));
+            var twice = Event("h1", "dev-2", "s-twice");
+            Assert.Equal(1, await store.SaveAsync([twice, twice]));
+
+            Assert.Equal(4, await store.CountAsync("h1", "dev-1"));
             var stored = Assert.Single(await store.FindBySampleAsync("h1", "s-1"));
             Assert.Equal([1.0, 2.0, 4.0, 8.0, 16.0], stored.ShearRate);
             Assert.Equal(["flag-a"], stored.Flags);
