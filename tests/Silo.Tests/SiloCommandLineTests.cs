@@ -26,6 +26,9 @@ public sealed class SiloCommandLineTests : IDisposable
 
         Assert.Equal(1, await SiloCommandLine.RunAsync(["create-device-ca", "--data", _data]));
         Assert.Equal(first, await File.ReadAllTextAsync(key));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        }
     }
 }
