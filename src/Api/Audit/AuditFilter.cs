@@ -83,7 +83,7 @@ internal sealed partial class AuditFilter : IEndpointFilter
     }
 
     private static string RoutePattern(HttpContext http) =>
-        (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+        ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "").TrimEnd('/');
 
     private static IAuditLog Log(HttpContext http) => http.RequestServices.GetRequiredService<IAuditLog>();
 

@@ -20,7 +20,8 @@ internal readonly record struct LiveEventId(long ReceivedAtMicros, string Device
     public static bool TryParse(string? text, out LiveEventId id)
     {
         id = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 1024)
+        if (string.IsNullOrEmpty(text) || text.Length > 1024
+            || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return false;
         }

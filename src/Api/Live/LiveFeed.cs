@@ -21,6 +21,12 @@ public sealed class LiveFeed(IStreamProvider streams, IResultStore store)
     /// <summary>The SSE event type sent when a resume had more to replay than <see cref="MaxReplay"/>: page the REST endpoint.</summary>
     public const string TruncatedEvent = "replay-truncated";
 
+    /// <summary>
+    /// The SSE event type sent once the feed is subscribed and the replay is done: from then on nothing is missed.
+    /// Sending it also puts the response headers on the wire at once.
+    /// </summary>
+    public const string ReadyEvent = "ready";
+
     /// <summary>The most results replayed on resume.</summary>
     public const int MaxReplay = 10_000;
 
@@ -62,6 +68,7 @@ public sealed class LiveFeed(IStreamProvider streams, IResultStore store)
                 }
             }
 
+            yield return new SseItem<StoredResult?>(null, ReadyEvent);
             await foreach (var recorded in buffer.Reader.ReadAllAsync(cancellationToken))
             {
                 if (deviceId is not null && recorded.DeviceId != deviceId)
