@@ -1,3 +1,4 @@
+using Visco.Dashboard;
 using Visco.Silo.Cli;
 using Visco.Silo.Health;
 using Visco.Silo.Hosting;
@@ -10,10 +11,13 @@ if (SiloCommandLine.IsVerb(args))
 // Settings ship beside the binary; data (./data) is relative to where the silo is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddViscoRuntime();
+builder.AddViscoDashboard();
 
 var app = builder.Build();
+// The collector listens from start-up, so counters include everything since the silo started.
 app.Services.GetRequiredService<Visco.Runtime.Metrics.MetricsCollector>();
 app.MapOperations();
+app.MapViscoDashboard();
 await app.RunAsync();
 return 0;
 

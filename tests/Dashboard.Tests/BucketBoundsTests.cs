@@ -22,7 +22,7 @@ public sealed class BucketBoundsTests
 
         var series = collector.Collect().Single(s => s.Descriptor.Name == "visco.test.spread");
 
-        Assert.Equal(BucketBounds.Bounds.Length + 1, series.Buckets().Length);
+        Assert.Equal(BucketBounds.Bounds.Count + 1, series.Buckets().Length);
         Assert.Equal(series.Quantile(quantile), BucketBounds.Quantile(series.Buckets(), quantile));
     }
 

@@ -4,7 +4,7 @@ namespace Visco.Runtime.Metrics;
 /// Exponential histogram buckets (each bound 25% above the last, from 1 µs to about 10 minutes when the unit is
 /// milliseconds): fine enough to read p50/p99 within a quarter, coarse enough for a few hundred bytes per series.
 /// </summary>
-internal static class HistogramBuckets
+public static class HistogramBuckets
 {
     private const double Growth = 1.25;
     private const double First = 0.001;
