@@ -46,6 +46,13 @@ public sealed partial class DeviceAgent
                 await OnConnectedAsync(client, stopping).ConfigureAwait(false);
                 while (client.IsConnected)
                 {
+                    if (lost.Task.IsCompleted)
+                    {
+                        // A late event of an earlier connection: arm a fresh signal (the periodic check covers a race).
+                        lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        Volatile.Write(ref _lost, lost);
+                    }
+
                     await Task.WhenAny(lost.Task, Task.Delay(ConnectionCheckPeriod, _services.Time, stopping)).ConfigureAwait(false);
                     stopping.ThrowIfCancellationRequested();
                 }

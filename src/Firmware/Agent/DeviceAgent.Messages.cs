@@ -42,7 +42,6 @@ public sealed partial class DeviceAgent
             latency = Stopwatch.GetElapsedTime(sentAt);
         }
 
-        _services.Observer?.ResultReceived(latency, result.IsError);
         if (result.IsError)
         {
             FirmwareLog.ResultRefused(_logger, DeviceId, result.SampleId ?? "(none)", result.Reason ?? "(no reason)");
@@ -52,6 +51,8 @@ public sealed partial class DeviceAgent
             FirmwareLog.ResultReceived(_logger, DeviceId, result.SampleId ?? "(none)", result.Class ?? "(none)",
                 result.LowShear ?? double.NaN, result.HighShear ?? double.NaN, result.Confidence ?? double.NaN, result.ModelVersion ?? "(none)");
         }
+
+        _services.Observer?.ResultReceived(latency, result.IsError);
     }
 
     private void OnCommand(ReadOnlyMemory<byte> payload)

@@ -140,17 +140,17 @@ public sealed partial class DeviceAgent
         }
         catch (Exception exception) when (exception is MqttConnectionClosedException or ObjectDisposedException or IOException)
         {
-            // Still queued: sent again after the reconnect (same sample id, the cloud deduplicates).
+            // Still queued: sent again after the reconnect (same sample id, the cloud deduplicates). No wake-up here:
+            // the reconnect wakes the sender, and waking now would spin while the connection is going down.
+            _inflight.TryRemove(entry.Sequence, out _);
+            return;
         }
         catch (MqttProtocolViolationException exception)
         {
             FirmwareLog.MeasurementUnsendable(_logger, DeviceId, entry.SampleId, exception.Message);
             await Task.Delay(TransientRefusalDelay, _services.Time, CancellationToken.None).ConfigureAwait(false);
         }
-        finally
-        {
-            _inflight.TryRemove(entry.Sequence, out _);
-            Wake();
-        }
+        _inflight.TryRemove(entry.Sequence, out _);
+        Wake();
     }
 }
