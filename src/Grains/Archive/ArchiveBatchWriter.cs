@@ -1,0 +1,39 @@
+using Visco.Lake.Layout;
+using Visco.Lake.Rows;
+using Visco.Lake.Storage;
+
+namespace Visco.Grains.Archive;
+
+/// <summary>
+/// Writes one batch of a hospital's measurements: one Parquet file per date partition, each named by the first and
+/// last sequence of its own rows, so writing the same batch again replaces the same files.
+/// </summary>
+public sealed class ArchiveBatchWriter(ILakeStore lake, LakeWriteRetry retry)
+{
+    /// <summary>Writes the rows (in sequence order); returns how many files and bytes.</summary>
+    public async Task<(int Files, long Bytes)> WriteAsync(string hospitalId, IReadOnlyList<MeasurementRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var files = 0;
+        long bytes = 0;
+        foreach (var partition in rows.GroupBy(ArchiveRows.Partition).OrderBy(g => g.Key))
+        {
+            var group = partition.OrderBy(r => r.Sequence).ToList();
+            var path = LakePaths.MeasurementFile(hospitalId, partition.Key, group[0].Sequence, group[^1].Sequence);
+            long size = 0;
+            await retry.RunAsync(path, ct => lake.WriteAsync(path, (stream, _) =>
+            {
+                using var counting = new MemoryStream();
+                MeasurementParquet.Write(counting, group, fileName: path);
+                size = counting.Length;
+                counting.Position = 0;
+                return counting.CopyToAsync(stream, ct);
+            }, ct), cancellationToken);
+            ArchiveMetrics.RecordFile(hospitalId, group.Count, size);
+            files++;
+            bytes += size;
+        }
+
+        return (files, bytes);
+    }
+}
