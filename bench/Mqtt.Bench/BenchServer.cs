@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,12 +15,15 @@ namespace Visco.Mqtt.Bench;
 /// <summary>Our front door as its own process: device mode with the bench directory and a no-op handler, sessions in a runtime silo.</summary>
 internal static class BenchServer
 {
-    public static async Task RunAsync(int port, MqttFrontDoorMode mode, int connectTimeoutSeconds)
+    public static async Task RunAsync(int port, MqttFrontDoorMode mode, int connectTimeoutSeconds, bool inlineScheduling)
     {
         await using var silo = new SiloHost(new MemoryRuntimeStore(), [MqttFrontDoorHostingExtensions.GrainAssembly]);
         await silo.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+
+        // Off by default (the silo's own setting); on, socket completions run the read loop without a thread-pool hop.
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = inlineScheduling);
         builder.Services.AddSingleton<IGrainFactory>(silo.GrainFactory);
         builder.Services.AddSingleton<IDeviceDirectory, BenchDeviceDirectory>();
         builder.Services.AddSingleton<IDeviceMessageHandler, NoOpDeviceMessageHandler>();

@@ -10,10 +10,10 @@ internal sealed class Broker(string name, Process process, int port) : IDisposab
 
     public int Port { get; } = port;
 
-    public static async Task<Broker> StartOursAsync(int port, int connectTimeoutSeconds)
+    public static async Task<Broker> StartOursAsync(int port, int connectTimeoutSeconds, bool inlineScheduling)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "server", "--port", port.ToString(), "--connect-timeout", connectTimeoutSeconds.ToString() })
+        foreach (var argument in new[] { "server", "--port", port.ToString(), "--connect-timeout", connectTimeoutSeconds.ToString() }.Concat(inlineScheduling ? ["--inline"] : Array.Empty<string>()))
         {
             info.ArgumentList.Add(argument);
         }

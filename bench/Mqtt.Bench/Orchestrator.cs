@@ -9,7 +9,7 @@ namespace Visco.Mqtt.Bench;
 /// </summary>
 internal static class Orchestrator
 {
-    public static async Task RunAsync(int connections, double rate, int seconds, int idle, int preAuth)
+    public static async Task RunAsync(int connections, double rate, int seconds, int idle, int preAuth, bool inlineScheduling)
     {
         var results = new List<string>();
         void Report(string line)
@@ -21,7 +21,8 @@ internal static class Orchestrator
         LoadSettings Settings(Broker broker, double r) =>
             new("127.0.0.1", broker.Port, connections, r, TimeSpan.FromSeconds(seconds), 16, 250, broker.Name == "ours");
 
-        using var ours = await Broker.StartOursAsync(18830, connectTimeoutSeconds: 600);
+        using var ours = await Broker.StartOursAsync(18830, connectTimeoutSeconds: 600, inlineScheduling);
+        Console.WriteLine($"ours: device mode, secret authentication, no-op handler, UnsafePreferInlineScheduling={inlineScheduling}");
         using var mosquitto = await Broker.StartMosquittoAsync(18831);
         Report($"ours at start: {ours.ResidentMb():F1} MB RSS; mosquitto: {mosquitto.ResidentMb():F1} MB RSS");
 
@@ -55,8 +56,10 @@ internal static class Orchestrator
 
         foreach (var broker in new[] { ours, mosquitto })
         {
+            // The idle clients live in a process of their own, so the load generator is the same process as before.
             var start = broker.ResidentMb();
-            var idleClients = await LoadGenerator.ConnectAsync(Settings(broker, 0) with { Connections = idle }, idle, "idle");
+            using var holder = IdleHolder.Start(broker.Port, idle, broker.Name == "ours");
+            await holder.WaitUntilHeldAsync();
             await Task.Delay(2000);
             var held = broker.ResidentMb();
             Report($"{broker.Name,-9} {idle} idle connections: RSS {start:F1} -> {held:F1} MB ({(held - start) * 1024 / idle:F1} KB each)");
@@ -67,7 +70,6 @@ internal static class Orchestrator
                 Report($"{broker.Name,-9} {label,-14} with {idle} idle: {median}  ({median.Throughput / without.Throughput:P1} of without)");
             }
 
-            await Task.WhenAll(idleClients.Select(c => c.DisposeAsync().AsTask()));
         }
 
         foreach (var label in new[] { "flat out", $"fixed {rate:F0}/s" })

@@ -83,6 +83,13 @@ public sealed class FrontDoorHost : IAsyncDisposable
         {
             await File.AppendAllLinesAsync(path, Logs.Records.Select(r => $"{r.Level} {r.Category}: {r.Message}"));
         }
+
+        // Every test fails on an error logged by the server (an unexpected exception somewhere in a connection).
+        var errors = Logs.Errors.ToList();
+        if (errors.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException("the server logged errors:\n" + string.Join("\n", errors));
+        }
     }
 
     private async Task StartCoreAsync()
