@@ -1,0 +1,125 @@
+using Microsoft.Extensions.DependencyInjection;
+using Visco.Grains.Archive;
+using Visco.Grains.Hosting;
+using Visco.Grains.Interfaces.Ingress;
+using Visco.Grains.Interfaces.Measurements;
+using Visco.Grains.Interfaces.Results;
+using Visco.Lake.Storage;
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.Streams;
+using Visco.Runtime.Hosting;
+using Visco.Runtime.Storage.Memory;
+using Visco.TestKit;
+
+namespace Visco.Retraining.Tests.Hosting;
+
+/// <summary>
+/// A real in-process silo with the domain grains and the archive over a memory runtime store, a SQLite results file
+/// and a local lake folder, all of which survive <see cref="KillAndRestartAsync"/>. The clock is manual.
+/// </summary>
+public sealed class ArchiveSilo : IAsyncDisposable
+{
+    private readonly MemoryDatabase _database = new();
+    private readonly string _resultsPath = Path.Combine(Path.GetTempPath(), $"visco-archive-results-{Guid.NewGuid():N}.db");
+    private readonly ArchiveOptions _options;
+    private readonly Func<ILakeStore, ILakeStore>? _wrapLake;
+    private ServiceProvider? _services;
+
+    private ArchiveSilo(ArchiveOptions options, Func<ILakeStore, ILakeStore>? wrapLake)
+    {
+        _options = options;
+        _wrapLake = wrapLake;
+    }
+
+    /// <summary>The data folder (the lake is its <c>lake/</c>).</summary>
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("visco-archive-").FullName;
+
+    /// <summary>The clock.</summary>
+    public ManualTimeProvider Time { get; } = new();
+
+    /// <summary>The running silo.</summary>
+    public SiloHost Silo { get; private set; } = null!;
+
+    /// <summary>The lake as the silo sees it.</summary>
+    public ILakeStore Lake => _services!.GetRequiredService<ILakeStore>();
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _services!;
+
+    /// <summary>Grain references.</summary>
+    public IGrainFactory Grains => Silo.GrainFactory;
+
+    /// <summary>Starts a silo.</summary>
+    public static async Task<ArchiveSilo> StartAsync(ArchiveOptions options, Func<ILakeStore, ILakeStore>? wrapLake = null)
+    {
+        var silo = new ArchiveSilo(options, wrapLake);
+        await silo.StartNewSiloAsync();
+        return silo;
+    }
+
+    /// <summary>The archive of a hospital.</summary>
+    public IArchiveGrain Archive(string hospitalId) => Grains.GetGrain<IArchiveGrain>(hospitalId);
+
+    /// <summary>Publishes events on a hospital's measurements stream, as device grains do (the commit point).</summary>
+    public Task PublishAsync(string hospitalId, IReadOnlyList<MeasurementRecorded> events) =>
+        Silo.GetStreamProvider().GetStream<MeasurementRecorded>(new StreamId(MeasurementRecorded.StreamNamespace, hospitalId))
+            .OnNextBatchAsync(events);
+
+    /// <summary>Kills the silo as a crash would and starts a new one on the same data.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        Silo.Kill();
+        await DisposeServicesAsync();
+        await StartNewSiloAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.StopAsync();
+        await DisposeServicesAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+        File.Delete(_resultsPath);
+    }
+
+    private async Task StartNewSiloAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IResultStore>(new DomainStore.Sqlite.SqliteResultStore(_resultsPath));
+        services.AddSingleton<IDeviceConnections>(new NoConnections());
+        services.AddSingleton<IGrainFactory>(_ => Silo.GrainFactory);
+        var local = new LocalLakeStore(DataDirectory);
+        services.AddSingleton<ILakeStore>(_wrapLake?.Invoke(local) ?? local);
+        services.AddViscoGrainServices(new GrainsOptions { BootstrapSweepCount = 1000 }, DataDirectory);
+        services.AddViscoArchiveServices(_options, DataDirectory);
+        _services = services.BuildServiceProvider();
+        var options = new SiloOptions { MinimumReminderPeriod = TimeSpan.FromSeconds(1), CallTimeout = TimeSpan.FromSeconds(30) };
+        Silo = new SiloHost(new MemoryRuntimeStore(_database, Time), [ViscoGrains.Assembly], options, _services, Time);
+        await Silo.StartAsync();
+    }
+
+    private async Task DisposeServicesAsync()
+    {
+        if (_services is not null)
+        {
+            if (_services.GetService<IResultStore>() is IAsyncDisposable results)
+            {
+                await results.DisposeAsync();
+            }
+
+            await _services.DisposeAsync();
+        }
+    }
+
+    private sealed class NoConnections : IDeviceConnections
+    {
+        public bool IsConnected(string deviceId) => false;
+
+        public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+        public Task<bool> DisconnectAsync(string deviceId, string reason, CancellationToken cancellationToken = default) => Task.FromResult(false);
+    }
+}

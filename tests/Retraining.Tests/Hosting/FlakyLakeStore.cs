@@ -1,0 +1,44 @@
+using Visco.Lake.Storage;
+
+namespace Visco.Retraining.Tests.Hosting;
+
+/// <summary>A lake store whose writes fail as a full disk would, while <see cref="FailWrites"/> is positive.</summary>
+public sealed class FlakyLakeStore(ILakeStore inner) : ILakeStore
+{
+    private int _failWrites;
+
+    /// <summary>How many of the next writes fail.</summary>
+    public int FailWrites
+    {
+        get => Volatile.Read(ref _failWrites);
+        set => Volatile.Write(ref _failWrites, value);
+    }
+
+    /// <summary>Writes refused so far.</summary>
+    public int Refused { get; private set; }
+
+    /// <inheritdoc />
+    public Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Decrement(ref _failWrites) >= 0)
+        {
+            Refused++;
+            throw new LakeStorageException(path, "No space left on device") { IsDiskFull = true };
+        }
+
+        Interlocked.Exchange(ref _failWrites, 0);
+        return inner.WriteAsync(path, write, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LakeObject>> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) => inner.ExistsAsync(path, cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
+}
