@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Visco.DomainStore.Hosting;
+using Visco.Grains.Archive;
 using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Devices;
 using Visco.Grains.Interfaces.Ingress;
@@ -37,6 +38,7 @@ public sealed class CompositionTests
             builder.Services.AddHostedService<SiloStarter>();
             builder.AddViscoDomainStore();
             builder.AddViscoGrains();
+            builder.AddViscoArchive();
 
             using var host = builder.Build();
             await host.StartAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Visco.Grains.Archive;
 using Visco.Grains.Fleet;
 using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Devices;
@@ -124,6 +125,9 @@ public sealed class DomainSilo : IAsyncDisposable
         services.AddSingleton<IDeviceConnections>(Connections);
         services.AddSingleton<IGrainFactory>(_ => Silo.GrainFactory);
         services.AddViscoGrainServices(new GrainsOptions { BootstrapSweepCount = 1000 }, _dataDirectory);
+
+        // The archive grain lives in the same assembly and consumes the same stream: the silo must be able to build it.
+        services.AddViscoArchiveServices(new ArchiveOptions(), _dataDirectory);
         _services = services.BuildServiceProvider();
         var options = new SiloOptions { MinimumReminderPeriod = TimeSpan.FromSeconds(1), CallTimeout = TimeSpan.FromSeconds(30) };
         Silo = new SiloHost(_storeFactory(Time), [ViscoGrains.Assembly], options, _services, Time);
