@@ -1,4 +1,7 @@
 using Visco.Dashboard;
+using Visco.DomainStore.Hosting;
+using Visco.Grains.Hosting;
+using Visco.MqttFrontDoor;
 using Visco.Silo.Cli;
 using Visco.Silo.Health;
 using Visco.Silo.Hosting;
@@ -10,7 +13,12 @@ if (SiloCommandLine.IsVerb(args))
 
 // Settings ship beside the binary; data (./data) is relative to where the silo is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddViscoRuntime();
+builder.AddViscoDomainStore();                  // results store: migrated before the silo delivers events to it
+builder.AddViscoRuntime();                      // the silo and its store
+builder.AddGrains(ViscoGrains.Assembly);        // domain grains; bootstraps the model once the silo runs
+builder.AddViscoGrains();
+builder.AddGrains(MqttFrontDoorHostingExtensions.GrainAssembly);
+builder.AddMqttFrontDoor(o => o.DataDirectory = builder.DataDirectory());
 builder.AddViscoDashboard();
 
 var app = builder.Build();

@@ -17,7 +17,12 @@ public sealed class SiloProcessTests : IDisposable
     {
         var port = FreePort();
         var silo = Path.Combine(AppContext.BaseDirectory, "Visco.Silo.dll");
-        var start = new ProcessStartInfo("dotnet", [silo, $"--Urls=http://127.0.0.1:{port}", $"--Visco:DataDirectory={_data}"])
+        string[] arguments =
+        [
+            silo, $"--Urls=http://127.0.0.1:{port}", $"--Visco:DataDirectory={_data}", "--Visco:Grains:BootstrapSweepCount=3000",
+            $"--Visco:Mqtt:TcpPort={FreePort()}", $"--Visco:Mqtt:TlsPort={FreePort()}",
+        ];
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -31,7 +36,7 @@ public sealed class SiloProcessTests : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            await WaitUntilReadyAsync(port, TimeSpan.FromSeconds(30));
+            await WaitUntilReadyAsync(port, TimeSpan.FromSeconds(60));
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

@@ -19,7 +19,7 @@ public static class RuntimeHostingExtensions
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton(provider =>
         {
-            var dataDirectory = Path.GetFullPath(builder.Configuration["Visco:DataDirectory"] ?? "data");
+            var dataDirectory = builder.DataDirectory();
             Directory.CreateDirectory(dataDirectory);
             var time = provider.GetRequiredService<TimeProvider>();
             var store = RuntimeStoreFactory.Create(provider.GetRequiredService<IOptions<StorageSettings>>().Value, dataDirectory, time);
@@ -30,8 +30,22 @@ public static class RuntimeHostingExtensions
         });
         services.AddSingleton<IGrainFactory>(provider => provider.GetRequiredService<SiloHost>().GrainFactory);
         services.AddHostedService<SiloHostedService>();
+        var urls = builder.Configuration["Urls"] ?? "http://localhost:8080";
+        builder.Configuration["Urls"] = string.Empty; // bound explicitly below; Kestrel would warn that it ignores them
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>(new HttpEndpointsSetup(urls));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>Hosts the grain classes of an assembly in the silo.</summary>
+    public static IHostApplicationBuilder AddGrains(this IHostApplicationBuilder builder, System.Reflection.Assembly assembly)
+    {
+        builder.Services.AddSingleton(new GrainAssembly(assembly));
+        return builder;
+    }
+
+    /// <summary>The full path of "Visco:DataDirectory" (default <c>data</c> under the working directory).</summary>
+    public static string DataDirectory(this IHostApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["Visco:DataDirectory"] ?? "data");
 }
