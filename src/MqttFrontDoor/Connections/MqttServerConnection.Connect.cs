@@ -6,6 +6,7 @@ using Visco.Mqtt.Codec;
 using Visco.Mqtt.Packets;
 using Visco.MqttFrontDoor.Diagnostics;
 using Visco.MqttFrontDoor.Security;
+using Visco.MqttFrontDoor.Sessions;
 
 namespace Visco.MqttFrontDoor.Connections;
 
@@ -166,9 +167,25 @@ internal sealed partial class MqttServerConnection
         var maxExpiry = (uint)Math.Min(options.MaxSessionExpiry.TotalSeconds, uint.MaxValue);
         var expiry = IsV5 ? Math.Min(connect.SessionExpiryInterval, maxExpiry) : connect.CleanStart ? 0 : maxExpiry;
         var keepAlive = IsV5 && options.ServerKeepAliveSeconds is { } serverKeepAlive ? (ushort)serverKeepAlive : connect.KeepAliveSeconds;
-        var (session, present) = await _broker.Sessions.OpenAsync(clientId, connect.CleanStart, expiry, _closing.Token).ConfigureAwait(false);
+        var (_, present) = await _broker.Sessions.OpenAsync(clientId, connect.CleanStart, expiry, this, (opened, resumed) => Accept(opened, resumed, assigned, expiry, keepAlive), _closing.Token).ConfigureAwait(false);
+        _writeLoop = WriteLoopAsync();
+        _publishBucket = new TokenBucket(options.PublishesPerSecond, options.PublishBurst, _time);
+        StartKeepAlive(keepAlive);
+        _broker.Metrics.Connect("success");
+        MqttLog.Connected(_broker.Logger, clientId, _context.RemoteEndPoint, _identity!.Kind.ToString(), (int)connect.ProtocolVersion, present);
+        if (_identity.IsDevice && _broker.Handler is { } handler)
+        {
+            await NotifyAsync(handler, online: true, reason: null).ConfigureAwait(false);
+        }
+    }
+
+    // Runs under the client id's lock, before the session is attached: CONNACK is the first packet queued.
+    private void Accept(MqttSession session, bool present, string? assigned, uint expiry, ushort keepAlive)
+    {
+        var options = _broker.Options;
+        var connect = _connect!;
         _session = session;
-        _broker.Register(clientId, this);
+        _broker.Register(session.ClientId, this);
         var connAck = new MqttConnAckPacket
         {
             SessionPresent = present,
@@ -186,15 +203,5 @@ internal sealed partial class MqttServerConnection
             ServerKeepAlive = IsV5 && options.ServerKeepAliveSeconds is not null ? keepAlive : null,
         };
         _outbox.TryEnqueueControl(connAck);
-        session.Attach(this);
-        _writeLoop = WriteLoopAsync();
-        _publishBucket = new TokenBucket(options.PublishesPerSecond, options.PublishBurst, _time);
-        StartKeepAlive(keepAlive);
-        _broker.Metrics.Connect("success");
-        MqttLog.Connected(_broker.Logger, clientId, _context.RemoteEndPoint, _identity!.Kind.ToString(), (int)connect.ProtocolVersion, present);
-        if (_identity.IsDevice && _broker.Handler is { } handler)
-        {
-            await NotifyAsync(handler, online: true, reason: null).ConfigureAwait(false);
-        }
     }
 }

@@ -33,10 +33,13 @@ internal sealed class MqttSessionManager
     public bool TryGet(string clientId, out MqttSession session) => _sessions.TryGetValue(clientId, out session!);
 
     /// <summary>
-    /// Finds or creates the session for a new connection and takes it from any older connection (which is told to
-    /// close). The caller sends CONNACK and then <see cref="MqttSession.Attach"/>es.
+    /// Finds or creates the session for a new connection, takes it from any older connection (which is told to
+    /// close), lets the caller queue its CONNACK (<paramref name="accepted"/>) and attaches the sink — all under the
+    /// client id's lock, so two connects of one id can never both end up attached, and resent messages always follow
+    /// the CONNACK.
     /// </summary>
-    public async Task<(MqttSession Session, bool Present)> OpenAsync(string clientId, bool cleanStart, uint expiryInterval, CancellationToken cancellationToken)
+    public async Task<(MqttSession Session, bool Present)> OpenAsync(
+        string clientId, bool cleanStart, uint expiryInterval, IMqttSessionSink sink, Action<MqttSession, bool> accepted, CancellationToken cancellationToken)
     {
         var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_stripes.Length];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -94,6 +97,8 @@ internal sealed class MqttSessionManager
             }
 
             _sessions[clientId] = session;
+            accepted(session, present);
+            session.Attach(sink);
             return (session, present);
         }
         finally

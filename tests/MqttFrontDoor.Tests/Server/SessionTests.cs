@@ -23,6 +23,44 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Takeover_ConcurrentConnectsOfOneId_ExactlyOneStaysConnected()
+    {
+        await using var host = await FrontDoorHost.StartOpenAsync();
+        var connects = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RawMqttClient.ConnectAsync(host.Port, "racer", configure: c => c.SessionExpiryInterval = 60)));
+        var alive = 0;
+        foreach (var (client, connAck) in connects)
+        {
+            Assert.Equal(MqttConnectReasonCode.Success, connAck.ReasonCode);
+            await client.SendAsync(new MqttPingReqPacket());
+            var answers = new List<MqttPacket>();
+            while (await client.ReceiveAsync() is { } packet)
+            {
+                answers.Add(packet);
+                if (packet is MqttPingRespPacket)
+                {
+                    break;
+                }
+            }
+
+            if (answers.LastOrDefault() is MqttPingRespPacket)
+            {
+                alive++;
+            }
+            else
+            {
+                Assert.Equal(MqttDisconnectReasonCode.SessionTakenOver, answers.OfType<MqttDisconnectPacket>().Single().ReasonCode);
+            }
+        }
+
+        Assert.Equal(1, alive);
+        Assert.Equal(1, host.Server.SessionCount);
+        foreach (var (client, _) in connects)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Will_AbnormalCloseOnly_PublishedOnceForDroppedSocket()
     {
         await using var host = await FrontDoorHost.StartOpenAsync();
