@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Visco.Api.Bench;
+using Visco.Grains.Interfaces.Fleet;
+using Visco.Grains.Interfaces.Hospitals;
+using Visco.Grains.Interfaces.Measurements;
+using Visco.Grains.Interfaces.Results;
+using Visco.Runtime.Abstractions;
+
+// Reads results by device at a fixed rate (open loop: requests start on schedule whether or not earlier ones have
+// finished, and latency is measured from the scheduled start, so a stall is not hidden by coordinated omission).
+var rate = Arg("--rate", 1000);
+var seconds = Arg("--seconds", 20);
+var warmup = Arg("--warmup", 5);
+const string Hospital = "h-bench";
+const int Devices = 20;
+const int ResultsPerDevice = 2500;
+
+var data = Directory.CreateTempSubdirectory("visco-api-bench-").FullName;
+var (app, address) = await BenchHost.StartAsync(data);
+try
+{
+    var grains = app.Services.GetRequiredService<IGrainFactory>();
+    var store = app.Services.GetRequiredService<IResultStore>();
+    await grains.GetGrain<IHospitalGrain>(Hospital).Create("Bench hospital");
+    var start = DateTimeOffset.UtcNow.AddDays(-30);
+    for (var d = 0; d < Devices; d++)
+    {
+        await grains.GetGrain<IDeviceGrain>($"dev-{d}").Register(new DeviceRegistration(Hospital, "bench-secret-0123456789", "bench"));
+        var batch = Enumerable.Range(0, ResultsPerDevice).Select(i => Measurement($"dev-{d}", $"s-{d}-{i}", start.AddSeconds(i * 60 + d))).ToArray();
+        await store.SaveAsync(batch);
+    }
+
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    {
+        BaseAddress = address,
+    };
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchHost.Token(app, Hospital));
+    Console.WriteLine($"store: {Devices * ResultsPerDevice:N0} results, {Devices} devices; {rate}/s for {seconds} s after {warmup} s warm-up");
+
+    await RunAsync(client, rate, warmup, record: false);
+    var (latencies, errors, elapsed) = await RunAsync(client, rate, seconds, record: true);
+    latencies.Sort();
+    Console.WriteLine($"requests {latencies.Count + errors:N0} in {elapsed.TotalSeconds:F1} s = {(latencies.Count + errors) / elapsed.TotalSeconds:F0}/s, errors {errors}");
+    foreach (var p in new[] { 50.0, 90.0, 99.0, 99.9 })
+    {
+        Console.WriteLine($"p{p.ToString(CultureInfo.InvariantCulture),-5} {Percentile(latencies, p):F2} ms");
+    }
+
+    Console.WriteLine($"max   {latencies[^1]:F2} ms");
+}
+finally
+{
+    await app.StopAsync();
+    await app.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(data, recursive: true);
+}
+
+return 0;
+
+static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient client, int rate, int seconds, bool record)
+{
+    var total = rate * seconds;
+    var latencies = new List<double>(total);
+    var errors = 0;
+    var gate = new Lock();
+    var inFlight = new List<Task>(total);
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < total; i++)
+    {
+        var due = TimeSpan.FromSeconds((double)i / rate);
+        while (clock.Elapsed < due)
+        {
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(2))
+            {
+                await Task.Delay(wait - TimeSpan.FromMilliseconds(1));
+            }
+            else
+            {
+                Thread.SpinWait(50);
+            }
+        }
+
+        var device = i % 20;
+        inFlight.Add(Task.Run(async () =>
+        {
+            using var response = await client.GetAsync(new Uri($"/api/v1/hospitals/h-bench/devices/dev-{device}/results?limit=50", UriKind.Relative));
+            await response.Content.LoadIntoBufferAsync();
+            var latency = (clock.Elapsed - due).TotalMilliseconds;
+            lock (gate)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    errors++;
+                }
+                else if (record)
+                {
+                    latencies.Add(latency);
+                }
+            }
+        }));
+    }
+
+    await Task.WhenAll(inFlight);
+    return (latencies, errors, clock.Elapsed);
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+
+static int Arg(string name, int fallback)
+{
+    var args = Environment.GetCommandLineArgs();
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static MeasurementRecorded Measurement(string deviceId, string sampleId, DateTimeOffset at) => new(
+    deviceId, "h-bench",
+    new SweepData(sampleId, at.AddSeconds(-5), 37.0, [5, 10, 50, 100, 300], [30, 55, 200, 380, 1000], 0.42, "1.0.0"),
+    new MeasurementResult(sampleId, new InferenceResult("1", 5.5, 4.1, ResultClasses.Normal, 0.93, []), "sha256:00", at.AddMilliseconds(3)),
+    at);
