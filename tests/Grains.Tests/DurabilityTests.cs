@@ -58,6 +58,28 @@ public abstract class DurabilityTests : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task RestartAsync_GracefulStopBetweenSendAndResend_ResendIsDuplicateWithSameResult()
+    {
+        var silo = await DomainSilo.StartAsync(CreateStore, CreateResultStore);
+        await using (silo)
+        {
+            await silo.RegisterAsync("h1", "dev-1");
+            var payload = Payloads.Valid("resend-1");
+            var first = await silo.SubmitAsync("h1", "dev-1", payload);
+
+            // Deactivation writes the lazily kept dedup window, so the new activation still knows the sample.
+            await silo.RestartAsync();
+            var resent = await silo.SubmitAsync("h1", "dev-1", payload);
+
+            Assert.Equal(DeviceMessageStatus.Duplicate, resent.Status);
+            Assert.Equal(first.Replies[0].Payload.ToArray(), resent.Replies[0].Payload.ToArray());
+            await silo.SubmitAsync("h1", "dev-1", Payloads.Valid("after-restart"));
+            await BoundedWait.UntilAsync(async () => await silo.Results.CountAsync("h1") == 2, TimeSpan.FromSeconds(20), "two rows");
+            Assert.Single(await silo.Results.FindBySampleAsync("h1", "resend-1"));
+        }
+    }
+
+    [ProviderFact]
     public async Task SaveAsync_SameEventsAgain_StoresOneRowEach()
     {
         var store = CreateResultStore();

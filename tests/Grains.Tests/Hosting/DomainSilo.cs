@@ -98,6 +98,14 @@ public sealed class DomainSilo : IAsyncDisposable
     public Task<DeviceMessageResult> SubmitAsync(string hospitalId, string deviceId, byte[] payload) =>
         Handler.HandleAsync(new DeviceMessage(deviceId, hospitalId, DeviceMessageKind.Measurement, null, payload, Time.GetUtcNow(), 5));
 
+    /// <summary>Stops the silo gracefully (every grain deactivates) and starts a new one on the same data.</summary>
+    public async Task RestartAsync()
+    {
+        await Silo.StopAsync();
+        await DisposeServicesAsync();
+        await StartNewSiloAsync();
+    }
+
     /// <summary>Kills the silo as a crash would and starts a new one on the same data.</summary>
     public async Task KillAndRestartAsync()
     {
