@@ -130,7 +130,9 @@ public sealed class CloudResponder : IAsyncDisposable
                 {
                     Topic = $"devices/{levels[1]}/results",
                     Payload = result,
-                    QualityOfService = MqttQualityOfService.AtLeastOnce,
+
+                    // QoS 0: awaiting a PUBACK inside the handler deadlocks once the incoming queue is full.
+                    QualityOfService = MqttQualityOfService.AtMostOnce,
                 }, cancellationToken);
             }
         }
