@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Visco.Api;
 using Visco.Api.Auth;
 using Visco.DomainStore.Hosting;
+using Visco.DomainStore.Labels;
+using Visco.Grains.Archive;
 using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Ingress;
 using Visco.Grains.Interfaces.Results;
@@ -76,6 +78,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddViscoGrainServices(new GrainsOptions(), dataDirectory);
         builder.Services.TryAddSingleton<IDeviceConnections, RecordingDeviceConnections>();
         builder.AddViscoDomainStore();
+        builder.AddViscoLabelStore();
+        builder.AddViscoArchive();
         builder.Services.AddSingleton<IStreamProvider>(p => p.GetRequiredService<SiloHost>().GetStreamProvider("durable"));
         configure?.Invoke(builder.Services);
         builder.AddViscoApi();
