@@ -1,5 +1,6 @@
 using Visco.Dashboard;
 using Visco.DomainStore.Hosting;
+using Visco.Grains.Archive;
 using Visco.Grains.Hosting;
 using Visco.MqttFrontDoor;
 using Visco.Silo.Cli;
@@ -17,6 +18,7 @@ builder.AddViscoDomainStore();                  // results store: migrated befor
 builder.AddViscoRuntime();                      // the silo and its store
 builder.AddGrains(ViscoGrains.Assembly);        // domain grains; bootstraps the model once the silo runs
 builder.AddViscoGrains();
+builder.AddViscoArchive();                      // the training lake: one archive grain per hospital stream
 builder.AddGrains(MqttFrontDoorHostingExtensions.GrainAssembly);
 builder.AddMqttFrontDoor(o => o.DataDirectory = builder.DataDirectory());
 builder.AddViscoDashboard();

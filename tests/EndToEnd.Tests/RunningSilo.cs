@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Visco.Grains.Fleet;
+using Visco.Grains.Interfaces.Fleet;
+using Visco.Runtime.Hosting;
+
+namespace Visco.EndToEnd.Tests;
+
+/// <summary>
+/// The real silo (Program.cs, every part wired) in-process on real loopback sockets: HTTP and MQTT on free ports, SQLite
+/// in a data directory that outlives restarts.
+/// </summary>
+public sealed class RunningSilo : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private RunningSilo(WebApplicationFactory<Program> factory, int httpPort, int mqttPort)
+    {
+        _factory = factory;
+        HttpPort = httpPort;
+        MqttPort = mqttPort;
+    }
+
+    /// <summary>The HTTP port.</summary>
+    public int HttpPort { get; }
+
+    /// <summary>The MQTT (TCP) port.</summary>
+    public int MqttPort { get; }
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Starts the silo on the data directory and waits until it is ready (model bootstrapped).</summary>
+    public static async Task<RunningSilo> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null)
+    {
+        int httpPort = FreePort(), mqttPort = FreePort(), tlsPort = FreePort();
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Urls", $"http://127.0.0.1:{httpPort}");
+            builder.UseSetting("Visco:DataDirectory", dataDirectory);
+            builder.UseSetting("Visco:Grains:BootstrapSweepCount", "3000");
+            builder.UseSetting("Visco:Mqtt:ListenAddress", "127.0.0.1");
+            builder.UseSetting("Visco:Mqtt:TcpPort", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Visco:Mqtt:TlsPort", tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        var silo = new RunningSilo(factory, httpPort, mqttPort);
+        await silo.WaitUntilReadyAsync();
+        return silo;
+    }
+
+    /// <summary>Registers a hospital (if new) and a device with a secret.</summary>
+    public async Task<DeviceCredentials> RegisterDeviceAsync(string hospitalId, string deviceId)
+    {
+        var registrar = Services.GetRequiredService<DeviceRegistrar>();
+        var grains = Services.GetRequiredService<Visco.Runtime.Abstractions.IGrainFactory>();
+        if (await grains.GetGrain<Visco.Grains.Interfaces.Hospitals.IHospitalGrain>(hospitalId).GetInfo() is null)
+        {
+            await registrar.CreateHospitalAsync(hospitalId, hospitalId);
+        }
+
+        return await registrar.RegisterDeviceAsync(hospitalId, deviceId);
+    }
+
+    /// <summary>Kills the silo as a crash would (no graceful deactivation), then releases the host.</summary>
+    public async Task KillAsync()
+    {
+        Services.GetRequiredService<SiloHost>().Kill();
+        await _factory.DisposeAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The silo did not become ready in 60 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
