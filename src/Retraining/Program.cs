@@ -1,2 +1,3 @@
-// Replaced by the retraining command line (issue 5).
-return 0;
+using Visco.Retraining.Cli;
+
+return await RetrainCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Visco.Lake.Layout;
+using Visco.Lake.Parquet;
 using Visco.Lake.Rows;
 using Visco.Lake.Storage;
 
@@ -10,6 +11,17 @@ namespace Visco.Grains.Archive;
 /// </summary>
 public sealed class ArchiveBatchWriter(ILakeStore lake, LakeWriteRetry retry)
 {
+    /// <summary>The key-value metadata key of the lake schema version (the retraining job refuses newer files).</summary>
+    public const string SchemaVersionKey = "visco.lake.schema_version";
+
+    /// <summary>The lake schema version this build writes.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly ParquetWriterOptions Format = new()
+    {
+        KeyValueMetadata = new Dictionary<string, string> { [SchemaVersionKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
+
     /// <summary>Writes the rows (in sequence order); returns how many files and bytes.</summary>
     public async Task<(int Files, long Bytes)> WriteAsync(string hospitalId, IReadOnlyList<MeasurementRow> rows, CancellationToken cancellationToken)
     {
@@ -24,7 +36,7 @@ public sealed class ArchiveBatchWriter(ILakeStore lake, LakeWriteRetry retry)
             await retry.RunAsync(path, ct => lake.WriteAsync(path, (stream, _) =>
             {
                 using var counting = new MemoryStream();
-                MeasurementParquet.Write(counting, group, fileName: path);
+                MeasurementParquet.Write(counting, group, Format, fileName: path);
                 size = counting.Length;
                 counting.Position = 0;
                 return counting.CopyToAsync(stream, ct);

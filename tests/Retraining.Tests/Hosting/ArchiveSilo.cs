@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Visco.DomainStore.Labels;
 using Visco.Grains.Archive;
+using Visco.Grains.Interfaces.Api;
 using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Ingress;
 using Visco.Grains.Interfaces.Measurements;
@@ -15,12 +17,15 @@ namespace Visco.Retraining.Tests.Hosting;
 
 /// <summary>
 /// A real in-process silo with the domain grains and the archive over a memory runtime store, a SQLite results file
-/// and a local lake folder, all of which survive <see cref="KillAndRestartAsync"/>. The clock is manual.
+/// and a local lake folder, all of which survive <see cref="KillAndRestartAsync"/>. The clock is manual. Files go to
+/// /dev/shm where it exists: a crash of the silo is simulated in-process, so the disk's fsync buys nothing here and
+/// would make the suite slow (the archive and label stores fsync every spooled event and label).
 /// </summary>
 public sealed class ArchiveSilo : IAsyncDisposable
 {
     private readonly MemoryDatabase _database = new();
-    private readonly string _resultsPath = Path.Combine(Path.GetTempPath(), $"visco-archive-results-{Guid.NewGuid():N}.db");
+    private static readonly string Scratch = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+    private readonly string _resultsPath = Path.Combine(Scratch, $"visco-archive-results-{Guid.NewGuid():N}.db");
     private readonly ArchiveOptions _options;
     private readonly Func<ILakeStore, ILakeStore>? _wrapLake;
     private ServiceProvider? _services;
@@ -32,7 +37,7 @@ public sealed class ArchiveSilo : IAsyncDisposable
     }
 
     /// <summary>The data folder (the lake is its <c>lake/</c>).</summary>
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("visco-archive-").FullName;
+    public string DataDirectory { get; } = Directory.CreateDirectory(Path.Combine(Scratch, $"visco-archive-{Guid.NewGuid():N}")).FullName;
 
     /// <summary>The clock.</summary>
     public ManualTimeProvider Time { get; } = new();
@@ -45,6 +50,15 @@ public sealed class ArchiveSilo : IAsyncDisposable
 
     /// <summary>The silo's services.</summary>
     public IServiceProvider Services => _services!;
+
+    /// <summary>The label store the API would use (SQLite, archiving to the lake).</summary>
+    public ILabelStore Labels => _services!.GetRequiredService<ILabelStore>();
+
+    /// <summary>The front door's entry into the domain.</summary>
+    public IDeviceMessageHandler Handler => _services!.GetRequiredService<IDeviceMessageHandler>();
+
+    /// <summary>Fleet administration.</summary>
+    public Visco.Grains.Fleet.DeviceRegistrar Registrar => _services!.GetRequiredService<Visco.Grains.Fleet.DeviceRegistrar>();
 
     /// <summary>Grain references.</summary>
     public IGrainFactory Grains => Silo.GrainFactory;
@@ -94,6 +108,7 @@ public sealed class ArchiveSilo : IAsyncDisposable
         var local = new LocalLakeStore(DataDirectory);
         services.AddSingleton<ILakeStore>(_wrapLake?.Invoke(local) ?? local);
         services.AddViscoGrainServices(new GrainsOptions { BootstrapSweepCount = 1000 }, DataDirectory);
+        services.AddSingleton<ILabelStore>(LabelStoreHostingExtensions.CreateSqlite(Path.Combine(DataDirectory, "labels.db")));
         services.AddViscoArchiveServices(_options, DataDirectory);
         _services = services.BuildServiceProvider();
         var options = new SiloOptions { MinimumReminderPeriod = TimeSpan.FromSeconds(1), CallTimeout = TimeSpan.FromSeconds(30) };
