@@ -1,4 +1,6 @@
+using Visco.Api;
 using Visco.Dashboard;
+using Visco.DomainStore.Labels;
 using Visco.DomainStore.Hosting;
 using Visco.Grains.Archive;
 using Visco.Grains.Hosting;
@@ -15,18 +17,23 @@ if (SiloCommandLine.IsVerb(args))
 // Settings ship beside the binary; data (./data) is relative to where the silo is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddViscoDomainStore();                  // results store: migrated before the silo delivers events to it
+builder.AddViscoLabelStore();                   // lab reference values (labels), archived to the lake too
 builder.AddViscoRuntime();                      // the silo and its store
 builder.AddGrains(ViscoGrains.Assembly);        // domain grains; bootstraps the model once the silo runs
 builder.AddViscoGrains();
 builder.AddViscoArchive();                      // the training lake: one archive grain per hospital stream
 builder.AddGrains(MqttFrontDoorHostingExtensions.GrainAssembly);
 builder.AddMqttFrontDoor(o => o.DataDirectory = builder.DataDirectory());
+builder.AddViscoApi();                          // /api/v1, JWT, audit, live feeds
+builder.OpenDashboardOnLoopbackWhenEmbedded();
 builder.AddViscoDashboard();
 
 var app = builder.Build();
 // The collector listens from start-up, so counters include everything since the silo started.
 app.Services.GetRequiredService<Visco.Runtime.Metrics.MetricsCollector>();
+app.UseViscoApi();
 app.MapOperations();
+app.MapViscoApi();
 app.MapViscoDashboard();
 await app.RunAsync();
 return 0;

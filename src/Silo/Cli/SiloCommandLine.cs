@@ -30,5 +30,7 @@ public static class SiloCommandLine
     private static IEnumerable<Command> Verbs() =>
     [
         DeviceCaCommand.Create(),
+        RegisterDevicesCommand.Create(),
+        MintTokenCommand.Create(),
     ];
 }

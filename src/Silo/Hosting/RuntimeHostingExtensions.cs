@@ -29,12 +29,28 @@ public static class RuntimeHostingExtensions
                 provider.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton<IGrainFactory>(provider => provider.GetRequiredService<SiloHost>().GrainFactory);
+        services.AddSingleton(provider => provider.GetRequiredService<SiloHost>().GetStreamProvider());
         services.AddHostedService<SiloHostedService>();
         var urls = builder.Configuration["Urls"] ?? "http://localhost:8080";
         builder.Configuration["Urls"] = string.Empty; // bound explicitly below; Kestrel would warn that it ignores them
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>(new HttpEndpointsSetup(urls));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// DESIGN.md section 10: the dashboard is open on localhost in the embedded default (tokens signed by the silo's own
+    /// key), and needs the ops role once an external authority is configured. An explicit Visco:Dashboard:Access wins.
+    /// </summary>
+    public static IHostApplicationBuilder OpenDashboardOnLoopbackWhenEmbedded(this IHostApplicationBuilder builder)
+    {
+        var embedded = string.Equals(builder.Configuration["Visco:Api:Auth:Mode"] ?? "Embedded", "Embedded", StringComparison.OrdinalIgnoreCase);
+        if (embedded && builder.Configuration["Visco:Dashboard:Access"] is null)
+        {
+            builder.Configuration["Visco:Dashboard:Access"] = "Loopback";
+        }
+
         return builder;
     }
 
