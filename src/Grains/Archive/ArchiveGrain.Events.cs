@@ -41,6 +41,7 @@ public sealed partial class ArchiveGrain
         _pending.Add((spoolPath, row));
         _pendingCount = _pending.Count;
         _oldestPendingAt ??= time.GetUtcNow();
+        _oldestReceivedAt ??= row.ReceivedAt;
         Remember(ArchiveRows.Key(row));
     }
 

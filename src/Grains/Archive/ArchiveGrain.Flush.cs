@@ -22,6 +22,7 @@ public sealed partial class ArchiveGrain
         _pending.Clear();
         _pendingCount = 0;
         _oldestPendingAt = null;
+        _oldestReceivedAt = null;
         await DeleteSpoolAsync(spooled, cancellationToken);
     }
 

@@ -50,6 +50,7 @@ public sealed partial class ArchiveGrain(
     private long _duplicates;
     private int _pendingCount;
     private DateTimeOffset? _oldestPendingAt;
+    private DateTimeOffset? _oldestReceivedAt;
 
     private string HospitalId => GetPrimaryKeyString();
 
@@ -109,7 +110,8 @@ public sealed partial class ArchiveGrain(
 
     private (long Events, double Seconds) Lag()
     {
-        var oldest = _oldestPendingAt;
+        // Measured from when the cloud received the oldest measurement not yet in a file: stream delay included.
+        var oldest = _oldestReceivedAt;
         var seconds = oldest is null ? 0 : Math.Max(0, (time.GetUtcNow() - oldest.Value).TotalSeconds);
         return (Volatile.Read(ref _pendingCount), seconds);
     }

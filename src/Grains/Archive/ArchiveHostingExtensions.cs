@@ -13,9 +13,9 @@ public static class ArchiveHostingExtensions
 {
     /// <summary>
     /// Registers the archive: options "Visco:Archive", the lake store (an S3-compatible bucket when
-    /// "Visco:Archive:S3:Bucket" is set, else the folder <c>{Visco:DataDirectory}</c> whose <c>lake/</c> holds the
-    /// lake; an <see cref="ILakeStore"/> registered before, e.g. by AddViscoGrains, is reused, so call this first
-    /// when using S3), and label archiving: an <see cref="ILabelStore"/> registered before (AddViscoLabelStore) is
+    /// "Visco:Archive:S3:Bucket" is set, replacing a local store registered before so model files and the archive
+    /// share it; else an <see cref="ILakeStore"/> registered before, e.g. by AddViscoGrains, is reused; else the folder
+    /// <c>{Visco:DataDirectory}</c> whose <c>lake/</c> holds the lake), and label archiving: an <see cref="ILabelStore"/> registered before (AddViscoLabelStore) is
     /// wrapped so every saved label also lands in <c>lake/labels/</c>. The ArchiveGrain is in
     /// <see cref="Hosting.ViscoGrains.Assembly"/>.
     /// </summary>
@@ -27,7 +27,7 @@ public static class ArchiveHostingExtensions
         section.Bind(options);
         var dataDirectory = Path.GetFullPath(options.LocalRoot ?? builder.Configuration["Visco:DataDirectory"] ?? "data");
         var bucket = section["S3:Bucket"];
-        if (!string.IsNullOrEmpty(bucket) && !builder.Services.Any(d => d.ServiceType == typeof(ILakeStore)))
+        if (!string.IsNullOrEmpty(bucket))
         {
             var s3 = new S3LakeStoreOptions
             {
@@ -39,7 +39,8 @@ public static class ArchiveHostingExtensions
                 SecretKey = section["S3:SecretKey"],
             };
             s3.Validate();
-            builder.Services.AddSingleton<ILakeStore>(_ => new S3LakeStore(s3));
+            // One lake for everything: the registry's model files move to the bucket too.
+            builder.Services.Replace(ServiceDescriptor.Singleton<ILakeStore>(_ => new S3LakeStore(s3)));
         }
 
         AddViscoArchiveServices(builder.Services, options, dataDirectory);
