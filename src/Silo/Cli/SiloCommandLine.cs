@@ -31,6 +31,7 @@ public static class SiloCommandLine
     [
         DeviceCaCommand.Create(),
         RegisterDevicesCommand.Create(),
+        CreateClaimCommand.Create(),
         MintTokenCommand.Create(),
     ];
 }
