@@ -23,7 +23,16 @@ builder.AddGrains(ViscoGrains.Assembly);        // domain grains; bootstraps the
 builder.AddViscoGrains();
 builder.AddViscoArchive();                      // the training lake: one archive grain per hospital stream
 builder.AddGrains(MqttFrontDoorHostingExtensions.GrainAssembly);
-builder.AddMqttFrontDoor(o => o.DataDirectory = builder.DataDirectory());
+builder.AddMqttFrontDoor(o =>
+{
+    o.DataDirectory = builder.DataDirectory();
+    // The CA of create-device-ca, once made, lets analysers authenticate with client certificates and claims provision.
+    var pki = Path.Combine(builder.DataDirectory(), "pki");
+    if (o.Mode == MqttFrontDoorMode.Device && o.DeviceCaDirectory is null && File.Exists(Path.Combine(pki, "device-ca.crt.pem")))
+    {
+        o.DeviceCaDirectory = pki;
+    }
+});
 builder.AddViscoApi();                          // /api/v1, JWT, audit, live feeds
 builder.OpenDashboardOnLoopbackWhenEmbedded();
 builder.AddViscoDashboard();
