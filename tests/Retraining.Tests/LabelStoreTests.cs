@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Visco.DomainStore.Labels;
 using Visco.Grains.Archive;
 using Visco.Grains.Interfaces.Api;
@@ -5,7 +6,7 @@ using Visco.Grains.Labels;
 using Visco.Lake.Layout;
 using Visco.Lake.Rows;
 using Visco.Lake.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Visco.TestKit;
 
 namespace Visco.Retraining.Tests;
 
@@ -59,6 +60,23 @@ public sealed class LabelStoreTests : IDisposable
 
         await using var stream = await lake.OpenReadAsync(LakeLabelArchive.PathOf(label));
         Assert.Single(LabelParquet.Read(stream));
+    }
+
+    [PostgresFact]
+    public async Task SaveAsync_Postgres_SupersedesAndFinds()
+    {
+        await using var schema = new PostgresTestSchema();
+        var store = LabelStoreHostingExtensions.CreatePostgres(schema.ConnectionString, $"{schema.Name}.labels");
+        var at = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+        await store.SaveAsync(new SampleLabel("h1", "s1", 14.2, 4.4, "normal", "lab-a", at, "u1"));
+        await store.SaveAsync(new SampleLabel("h1", "s1", 15.0, null, null, "lab-a", at.AddSeconds(1), "u2"));
+        await store.SaveAsync(new SampleLabel("h2", "s1", 1, 1, null, "lab-a", at, "u3"));
+
+        var found = Assert.Single(await store.FindAsync("h1", "s1"));
+        Assert.Equal(15.0, found.ReferenceViscosityLow);
+        Assert.Null(found.ReferenceViscosityHigh);
+        Assert.Equal(at.AddSeconds(1), found.RecordedAt);
     }
 
     /// <inheritdoc />

@@ -43,7 +43,7 @@ public static class LabelStoreHostingExtensions
         return new SqlLabelStore(() => new SqliteConnection(connectionString));
     }
 
-    /// <summary>A label store in PostgreSQL.</summary>
+    /// <summary>A label store in PostgreSQL (a schema-qualified table's schema is created if missing).</summary>
     public static SqlLabelStore CreatePostgres(string connectionString, string table = SqlLabelStore.DefaultTable) =>
-        new(() => new NpgsqlConnection(connectionString), table);
+        new(() => new NpgsqlConnection(connectionString), table, createSchema: true);
 }

@@ -7,9 +7,10 @@ namespace Visco.DomainStore.Labels;
 /// Labels in one SQL table, for SQLite and PostgreSQL alike: both accept the same DDL, <c>@name</c> parameters and
 /// <c>INSERT ... ON CONFLICT ... DO UPDATE</c>, so one statement set serves both. The key is (hospital, sample,
 /// source): a later label from the same source supersedes the earlier one, as <see cref="ILabelStore"/> asks.
-/// Times are stored as UTC microseconds, like the results store.
+/// Times are stored as UTC microseconds, like the results store. A schema-qualified table (<c>schema.table</c>, PostgreSQL)
+/// gets its schema created when <c>createSchema</c> is set.
 /// </summary>
-public sealed class SqlLabelStore(Func<DbConnection> connectionFactory, string table = SqlLabelStore.DefaultTable) : ILabelStore
+public sealed class SqlLabelStore(Func<DbConnection> connectionFactory, string table = SqlLabelStore.DefaultTable, bool createSchema = false) : ILabelStore
 {
     /// <summary>The table name unless told otherwise.</summary>
     public const string DefaultTable = "visco_labels";
@@ -22,11 +23,13 @@ public sealed class SqlLabelStore(Func<DbConnection> connectionFactory, string t
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText =
+        var dot = _table.IndexOf('.', StringComparison.Ordinal);
+        var schema = createSchema && dot > 0 ? $"CREATE SCHEMA IF NOT EXISTS {_table[..dot]};" : string.Empty;
+        command.CommandText = schema +
             $"CREATE TABLE IF NOT EXISTS {_table} (hospital_id TEXT NOT NULL, sample_id TEXT NOT NULL, source TEXT NOT NULL, " +
             "reference_low DOUBLE PRECISION NULL, reference_high DOUBLE PRECISION NULL, reference_class TEXT NULL, " +
             "recorded_at_us BIGINT NOT NULL, recorded_by TEXT NOT NULL, PRIMARY KEY (hospital_id, sample_id, source));" +
-            $"CREATE INDEX IF NOT EXISTS {_table}_recorded ON {_table} (hospital_id, recorded_at_us);";
+            $"CREATE INDEX IF NOT EXISTS {_table[(dot + 1)..]}_recorded ON {_table} (hospital_id, recorded_at_us);";
         await command.ExecuteNonQueryAsync(cancellationToken);
         Volatile.Write(ref _created, 1);
     }
