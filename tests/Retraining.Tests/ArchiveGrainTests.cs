@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Visco.Grains.Archive;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Lake.Storage;
@@ -78,6 +79,10 @@ public sealed class ArchiveGrainTests
             await silo.PublishAsync("h2", [Events.Create("h2", "dev-1", "a", silo.Time.GetUtcNow()), Events.Create("h2", "dev-1", "b", silo.Time.GetUtcNow())]);
             await WaitForAsync(silo, "h2", s => s.LastSequence == 2);
             Assert.Equal(0, (await silo.Archive("h2").GetStatus()).ArchivedThrough);
+            silo.Time.Advance(TimeSpan.FromSeconds(1));
+            var lag = LagOf("h2");
+            Assert.Equal(2, lag.Events);
+            Assert.InRange(lag.Seconds, 1, 60);
 
             await BoundedWait.UntilAsync(async () =>
             {
@@ -85,6 +90,7 @@ public sealed class ArchiveGrainTests
                 return (await silo.Archive("h2").GetStatus()).ArchivedThrough == 2;
             }, Wait, "the age timer to write the batch");
 
+            Assert.Equal((0L, 0.0), LagOf("h2"));
             var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "h2");
             Assert.Equal(["a", "b"], rows.Select(r => r.Row.SampleId).Order());
             Assert.EndsWith("part-00000000000000000001-00000000000000000002.parquet", Assert.Single(rows.Select(r => r.File).Distinct()), StringComparison.Ordinal);
@@ -139,6 +145,50 @@ public sealed class ArchiveGrainTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    private static (long Events, double Seconds) LagOf(string hospitalId)
+    {
+        long events = -1;
+        double seconds = -1;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ArchiveMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "visco.lake.lag_events" && IsHospital(tags, hospitalId))
+            {
+                events = value;
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "visco.lake.lag_seconds" && IsHospital(tags, hospitalId))
+            {
+                seconds = value;
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return (events, seconds);
+    }
+
+    private static bool IsHospital(ReadOnlySpan<KeyValuePair<string, object?>> tags, string hospitalId)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "hospital" && (string?)tag.Value == hospitalId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Task WaitForAsync(ArchiveSilo silo, string hospitalId, Func<ArchiveStatus, bool> condition) =>
