@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Visco.Grains.Fleet;
 
 namespace Visco.Silo.Cli;
 
@@ -24,8 +25,9 @@ internal static class CreateClaimCommand
             var dataDirectory = result.GetValue(data)!.FullName;
             var folder = result.GetValue(output)?.FullName ?? Path.Combine(dataDirectory, "claims");
             string? claimId = null;
-            await OfflineSilo.RunAsync(dataDirectory, async (registrar, grains) =>
+            await OfflineSilo.RunAsync(dataDirectory, async (services, grains) =>
             {
+                var registrar = services.GetRequiredService<DeviceRegistrar>();
                 await OfflineSilo.EnsureHospitalAsync(registrar, grains, hospitalId, cancellationToken);
                 var claim = await registrar.CreateClaimAsync(hospitalId, TimeSpan.FromDays(result.GetValue(days)), cancellationToken);
                 claimId = claim.ClaimId;

@@ -15,8 +15,8 @@ internal static class OfflineSilo
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Starts the runtime on the data directory, runs the job with the fleet registrar, stops gracefully.</summary>
-    public static async Task RunAsync(string dataDirectory, Func<DeviceRegistrar, IGrainFactory, Task> job, CancellationToken cancellationToken)
+    /// <summary>Starts the runtime on the data directory, runs the job with its services and grains, stops gracefully.</summary>
+    public static async Task RunAsync(string dataDirectory, Func<IServiceProvider, IGrainFactory, Task> job, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["Visco:DataDirectory"] = dataDirectory;
@@ -29,7 +29,7 @@ internal static class OfflineSilo
         await host.StartAsync(cancellationToken);
         try
         {
-            await job(host.Services.GetRequiredService<DeviceRegistrar>(), host.Services.GetRequiredService<IGrainFactory>());
+            await job(host.Services, host.Services.GetRequiredService<IGrainFactory>());
         }
         finally
         {

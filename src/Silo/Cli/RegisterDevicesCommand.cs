@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Visco.Grains.Fleet;
 
 namespace Visco.Silo.Cli;
 
@@ -29,8 +30,9 @@ internal static class RegisterDevicesCommand
             var devices = Enumerable.Range(1, Math.Max(1, result.GetValue(count)))
                 .Select(i => $"{result.GetValue(prefix) ?? hospitalId + "-analyser-"}{i:D3}")
                 .ToList();
-            await OfflineSilo.RunAsync(dataDirectory, async (registrar, grains) =>
+            await OfflineSilo.RunAsync(dataDirectory, async (services, grains) =>
             {
+                var registrar = services.GetRequiredService<DeviceRegistrar>();
                 await OfflineSilo.EnsureHospitalAsync(registrar, grains, hospitalId, cancellationToken);
                 foreach (var deviceId in devices)
                 {

@@ -33,5 +33,6 @@ public static class SiloCommandLine
         RegisterDevicesCommand.Create(),
         CreateClaimCommand.Create(),
         MintTokenCommand.Create(),
+        RetrainCommand.Create(),
     ];
 }
