@@ -36,4 +36,17 @@ public sealed class RetrainCommandLineTests
         Assert.Equal(1, exit);
         Assert.Empty(await lake.Store.ListAsync("lake/models/"));
     }
+
+    [Fact]
+    public async Task Parse_CandidateVersion_WritesThatVersion()
+    {
+        using var lake = new SyntheticLake();
+        await lake.AddAsync("h1", new DateOnly(2026, 11, 20), 400, 1, 1);
+
+        var exit = await RetrainCommandLine.Create().Parse(["--data", lake.Root, "--candidate-version", "7", "--min-labelled", "100"]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        Assert.True(await lake.Store.ExistsAsync("lake/models/7/model.vmdl"));
+        Assert.True(await lake.Store.ExistsAsync("lake/models/7/manifest.json"));
+    }
 }

@@ -21,7 +21,7 @@ public static class RetrainCommandLine
         var hospitals = new Option<string[]>("--hospital") { Description = "Hospital to read (repeat; default all).", AllowMultipleArgumentsPerToken = true };
         var from = new Option<string?>("--from") { Description = "First date partition, yyyy-MM-dd (default: open)." };
         var to = new Option<string?>("--to") { Description = "Last date partition, yyyy-MM-dd (default: open)." };
-        var version = new Option<string?>("--version") { Description = "The candidate's version (default: one above the highest in lake/models)." };
+        var version = new Option<string?>("--candidate-version") { Description = "The candidate's version (default: one above the highest in lake/models)." };
         var active = new Option<string?>("--active-version") { Description = "The active model's version, compared on the same hold-out." };
         var activate = new Option<bool>("--activate") { Description = "Recommend activation whatever the comparison says." };
         var margin = new Option<double>("--margin") { Description = "Relative high-shear MAPE improvement needed to activate automatically.", DefaultValueFactory = _ => 0.05 };
