@@ -80,11 +80,12 @@ internal sealed class ReminderService(GrainRuntime runtime, IReminderTable table
     {
         var now = runtime.TimeProvider.GetUtcNow();
         var due = entry.StartAt - now;
-        if (due < TimeSpan.Zero)
+        if (due <= TimeSpan.Zero)
         {
-            // Down past its due time: the next tick is the next point of its period grid.
-            var missed = Math.Ceiling((now - entry.StartAt) / entry.Period);
-            due = entry.StartAt + (entry.Period * missed) - now;
+            // Its first tick is past (it may have fired just before a restart): the next tick is the next point of
+            // its period grid strictly after now, so a tick is never fired twice and missed ones are not replayed.
+            var elapsedPeriods = Math.Floor((now - entry.StartAt) / entry.Period) + 1;
+            due = entry.StartAt + (entry.Period * elapsedPeriods) - now;
         }
 
         var timer = runtime.TimeProvider.CreateTimer(_ => Fire(entry), null, due, entry.Period);
