@@ -73,6 +73,7 @@ public sealed class DashboardUnderFleetTests
                 },
                 NullLoggerFactory.Instance);
             using var stop = new CancellationTokenSource();
+            string metrics, domainPanels;
             await fleet.StartAsync(stop.Token);
             var running = fleet.RunAsync(_ => { }, stop.Token);
             try
@@ -81,6 +82,9 @@ public sealed class DashboardUnderFleetTests
                     $"() => ({TileValue})(['mqtt-tiles', 'Connections']) >= 5 && ({TileValue})(['domain-tiles', 'Accepted']) > 0",
                     null,
                     new() { Timeout = 45_000 });
+                using var http = new HttpClient();
+                metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{silo.HttpPort}/metrics"));
+                domainPanels = await page.TextContentAsync("#domain-panels") ?? string.Empty;
             }
             finally
             {
@@ -92,6 +96,8 @@ public sealed class DashboardUnderFleetTests
             var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "dashboard-under-fleet.png") });
             Assert.True(fleet.Statistics.Acknowledged > 0);
+            Assert.Contains("visco_devices_online{hospital=\"h-fleet\"} 5", metrics, StringComparison.Ordinal);
+            Assert.Contains("h-fleet", domainPanels, StringComparison.Ordinal);
             Assert.Empty(errors);
         }
         finally

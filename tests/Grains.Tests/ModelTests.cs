@@ -93,7 +93,15 @@ public sealed class ModelTests
 
         await registry.Register(TestModels.V2, "data-scientist");
         await registry.Activate("2", "data-scientist");
-        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        // Each inference worker refreshes on its own 1 s timer; a worker that armed its timer after a single advance
+        // would wait for the next one, so the clock moves on (bounded) until every device has seen version 2.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            silo.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline && !Enumerable.Range(0, 4).All(d => versionsByDevice.GetValueOrDefault($"dev-{d}")?.Contains("2") == true));
         stop.Cancel();
         await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Visco.Grains.Diagnostics;
@@ -27,6 +28,31 @@ public static class DomainMetrics
 
     private static readonly Counter<long> Results = Meter.CreateCounter<long>(
         "visco.results", "{result}", "Results by class and model version.");
+
+    // Levels kept by the hospital grains of this process, observed when a listener asks (the dashboard, /metrics).
+    private static readonly ConcurrentDictionary<string, int> DevicesOnline = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Hospital, string Device), double> InvalidRates = new();
+
+    static DomainMetrics()
+    {
+        Meter.CreateObservableGauge(
+            "visco.devices.online",
+            () => DevicesOnline.Select(d => new Measurement<int>(d.Value, new KeyValuePair<string, object?>("hospital", d.Key))),
+            "{device}",
+            "Devices connected now, by hospital.");
+        Meter.CreateObservableGauge(
+            "visco.device.invalid_rate",
+            () => InvalidRates.Select(d => new Measurement<double>(
+                d.Value, new KeyValuePair<string, object?>("hospital", d.Key.Hospital), new KeyValuePair<string, object?>("device", d.Key.Device))),
+            "1",
+            "Share of invalid samples in a device's recent window (drift and faults show here).");
+    }
+
+    /// <summary>Records how many devices of a hospital are online.</summary>
+    public static void SetDevicesOnline(string hospitalId, int count) => DevicesOnline[hospitalId] = count;
+
+    /// <summary>Records a device's recent invalid-sample rate.</summary>
+    public static void SetInvalidRate(string hospitalId, string deviceId, double rate) => InvalidRates[(hospitalId, deviceId)] = rate;
 
     /// <summary>Counts an accepted measurement and its result.</summary>
     public static void RecordAccepted(string resultClass, string modelVersion)

@@ -76,6 +76,7 @@ internal sealed class HospitalGrain(
     {
         var entry = S.Roster.GetValueOrDefault(deviceId) ?? new RosterEntry(deviceId, status, false, null);
         S.Roster[deviceId] = entry with { Status = status, Online = status != DeviceStatus.Revoked && entry.Online };
+        DomainMetrics.SetDevicesOnline(GetPrimaryKeyString(), S.Roster.Values.Count(e => e.Online));
         await WriteAsync(cancellationToken);
     }
 
@@ -85,6 +86,7 @@ internal sealed class HospitalGrain(
         if (S.Roster.TryGetValue(deviceId, out var entry))
         {
             S.Roster[deviceId] = entry with { Online = online, LastSeen = at };
+            DomainMetrics.SetDevicesOnline(GetPrimaryKeyString(), S.Roster.Values.Count(e => e.Online));
             await WriteAsync(cancellationToken);
         }
     }
@@ -145,6 +147,7 @@ internal sealed class HospitalGrain(
     private void CheckAlert(string deviceId, DeviceCounters counters)
     {
         var rate = counters.InvalidRate;
+        DomainMetrics.SetInvalidRate(GetPrimaryKeyString(), deviceId, rate);
         var threshold = options.InvalidRateAlertThreshold;
         if (counters.Alerting)
         {
