@@ -112,6 +112,14 @@ internal sealed partial class MqttClientConnection
         {
             while (await _deliveries.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                // Once closed, what is still queued is dropped with the connection (unacknowledged QoS 1/2 messages come
+                // again after a reconnect). Leaving instead of waiting matters: with items queued, WaitToReadAsync
+                // returns at once, so looping on a closed connection would spin a core.
+                if (!IsOpen)
+                {
+                    return;
+                }
+
                 while (IsOpen && _deliveries.Reader.TryRead(out var packet))
                 {
                     await _handlers!.Delivery(this, packet, _abort.Token).ConfigureAwait(false);
