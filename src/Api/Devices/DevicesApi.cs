@@ -19,20 +19,12 @@ public static partial class DevicesApi
     public static RouteGroupBuilder MapDevicesApi(this RouteGroupBuilder hospital)
     {
         ArgumentNullException.ThrowIfNull(hospital);
-        var read = hospital.MapGroup("/devices")
-            .RequireAuthorization(ApiPolicies.ReadDevices)
-            .AddEndpointFilter(new AuditFilter())
-            .AddEndpointFilter(new HospitalScopeFilter(ApiPolicies.ReadDevices))
-            .WithTags("Devices");
+        var read = hospital.MapHospitalScopedGroup("/devices", ApiPolicies.ReadDevices, "Devices");
         read.MapGet("", ListDevices).WithName("ListDevices").WithSummary("The hospital's devices with status and connectivity.");
         read.MapGet("/{deviceId}", GetDevice).WithName("GetDevice")
             .WithSummary("A device: status, online/offline, last seen, firmware, configuration version, last result.");
 
-        var manage = hospital.MapGroup("/devices")
-            .RequireAuthorization(ApiPolicies.ManageDevices)
-            .AddEndpointFilter(new AuditFilter())
-            .AddEndpointFilter(new HospitalScopeFilter(ApiPolicies.ManageDevices))
-            .WithTags("Devices");
+        var manage = hospital.MapHospitalScopedGroup("/devices", ApiPolicies.ManageDevices, "Devices");
         manage.MapPost("", RegisterDevice).WithName("RegisterDevice")
             .WithSummary("Registers a device; the response carries its one-time secret.");
         manage.MapPost("/{deviceId}/revoke", RevokeDevice).WithName("RevokeDevice")

@@ -19,11 +19,7 @@ public static class LabelsApi
     public static RouteGroupBuilder MapLabelsApi(this RouteGroupBuilder hospital)
     {
         ArgumentNullException.ThrowIfNull(hospital);
-        var group = hospital.MapGroup("/samples/{sampleId}/labels")
-            .RequireAuthorization(ApiPolicies.WriteLabels)
-            .AddEndpointFilter(new AuditFilter())
-            .AddEndpointFilter(new HospitalScopeFilter(ApiPolicies.WriteLabels))
-            .WithTags("Labels");
+        var group = hospital.MapHospitalScopedGroup("/samples/{sampleId}/labels", ApiPolicies.WriteLabels, "Labels");
         group.MapPost("", RecordLabel).WithName("RecordLabel").WithSummary("Records a lab reference for a sample of the hospital.");
         group.MapGet("", GetLabels).WithName("GetLabels").WithSummary("The lab references recorded for a sample.");
         return hospital;

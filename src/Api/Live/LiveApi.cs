@@ -19,11 +19,7 @@ public static class LiveApi
     public static RouteGroupBuilder MapLiveApi(this RouteGroupBuilder hospital)
     {
         ArgumentNullException.ThrowIfNull(hospital);
-        var group = hospital.MapGroup("")
-            .RequireAuthorization(ApiPolicies.ReadResults)
-            .AddEndpointFilter(new AuditFilter())
-            .AddEndpointFilter(new HospitalScopeFilter(ApiPolicies.ReadResults))
-            .WithTags("Live");
+        var group = hospital.MapHospitalScopedGroup("", ApiPolicies.ReadResults, "Live");
         group.MapGet("/live", FollowHospital).WithName("FollowHospitalResults")
             .WithSummary("The hospital's results as they arrive (text/event-stream); resumes after Last-Event-ID.");
         group.MapGet("/devices/{deviceId}/live", FollowDevice).WithName("FollowDeviceResults")

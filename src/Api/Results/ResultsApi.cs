@@ -17,11 +17,7 @@ public static class ResultsApi
     public static RouteGroupBuilder MapResultsApi(this RouteGroupBuilder hospital)
     {
         ArgumentNullException.ThrowIfNull(hospital);
-        var group = hospital.MapGroup("")
-            .RequireAuthorization(ApiPolicies.ReadResults)
-            .AddEndpointFilter(new AuditFilter())
-            .AddEndpointFilter(new HospitalScopeFilter(ApiPolicies.ReadResults))
-            .WithTags("Results");
+        var group = hospital.MapHospitalScopedGroup("", ApiPolicies.ReadResults, "Results");
         group.MapGet("/results", GetHospitalResults).WithName("GetHospitalResults")
             .WithSummary("A hospital's results, newest first; filter by received time, page by cursor.");
         group.MapGet("/devices/{deviceId}/results", GetDeviceResults).WithName("GetDeviceResults")
