@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Grains.Fleet;
 using Visco.Grains.Interfaces.Fleet;
 using Visco.Runtime.Hosting;
+using Visco.TestKit;
 
 namespace Visco.EndToEnd.Tests;
 
@@ -36,7 +36,7 @@ public sealed class RunningSilo : IAsyncDisposable
     /// <summary>Starts the silo on the data directory and waits until it is ready (model bootstrapped).</summary>
     public static async Task<RunningSilo> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null)
     {
-        int httpPort = FreePort(), mqttPort = FreePort(), tlsPort = FreePort();
+        int httpPort = Loopback.FreePort(), mqttPort = Loopback.FreePort(), tlsPort = Loopback.FreePort();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Urls", $"http://127.0.0.1:{httpPort}");
@@ -83,22 +83,9 @@ public sealed class RunningSilo : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
+        if (await Loopback.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60)) != HttpStatusCode.OK)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The silo did not become ready in 60 s.");
-            }
-
-            await Task.Delay(100);
+            throw new TimeoutException("The silo did not become ready in 60 s.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -11,22 +11,6 @@ public sealed class SiloFactory(string dataDirectory, IDictionary<string, string
     /// <summary>Where the silo keeps its SQLite file.</summary>
     public string DataDirectory { get; } = dataDirectory;
 
-    /// <summary>Polls /readyz until it answers 200 (the bootstrap model trains first) or 60 s pass; returns the last status.</summary>
-    public static async Task<System.Net.HttpStatusCode> WaitUntilReadyAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode;
-            if (status == System.Net.HttpStatusCode.OK || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

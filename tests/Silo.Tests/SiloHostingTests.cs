@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Runtime.Abstractions;
+using Visco.TestKit;
 
 namespace Visco.Silo.Tests;
 
@@ -22,7 +23,7 @@ public sealed class SiloHostingTests : IDisposable
         using var client = silo.CreateClient();
 
         var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-        var ready = await SiloFactory.WaitUntilReadyAsync(client);
+        var ready = await Loopback.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready);

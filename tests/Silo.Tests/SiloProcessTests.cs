@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Visco.TestKit;
 
 namespace Visco.Silo.Tests;
@@ -15,12 +14,12 @@ public sealed class SiloProcessTests : IDisposable
     [RequiresToolFact("kill")]
     public async Task Sigterm_RunningSilo_StopsGracefullyWithExitCodeZero()
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var silo = Path.Combine(AppContext.BaseDirectory, "Visco.Silo.dll");
         string[] arguments =
         [
             silo, $"--Urls=http://127.0.0.1:{port}", $"--Visco:DataDirectory={_data}", "--Visco:Grains:BootstrapSweepCount=3000",
-            $"--Visco:Mqtt:TcpPort={FreePort()}", $"--Visco:Mqtt:TlsPort={FreePort()}",
+            $"--Visco:Mqtt:TcpPort={Loopback.FreePort()}", $"--Visco:Mqtt:TlsPort={Loopback.FreePort()}",
         ];
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -36,7 +35,10 @@ public sealed class SiloProcessTests : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            await WaitUntilReadyAsync(port, TimeSpan.FromSeconds(60));
+            using (var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+            {
+                Assert.Equal(HttpStatusCode.OK, await Loopback.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60)));
+            }
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
@@ -54,36 +56,5 @@ public sealed class SiloProcessTests : IDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
-    }
-
-    private static async Task WaitUntilReadyAsync(int port, TimeSpan limit)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            try
-            {
-                var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the silo did not become ready");
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -22,7 +22,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts a broker on a free port.</summary>
     public static async Task<MosquittoBroker> StartAsync()
     {
-        var broker = new MosquittoBroker(FreePort());
+        var broker = new MosquittoBroker(Loopback.FreePort());
         await broker.StartAgainAsync();
         return broker;
     }
@@ -73,12 +73,5 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         await StopAsync();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -28,7 +28,7 @@ public sealed class MosquittoBroker : IAsyncLifetime
             return;
         }
 
-        Port = FreePort();
+        Port = Loopback.FreePort();
         _folder = Directory.CreateTempSubdirectory("visco-mosquitto-").FullName;
         var config = Path.Combine(_folder, "mosquitto.conf");
         await File.WriteAllTextAsync(config, string.Join('\n',
@@ -84,12 +84,5 @@ public sealed class MosquittoBroker : IAsyncLifetime
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
