@@ -8,8 +8,18 @@ public static class AsyncObserverExtensions
         this IAsyncStream<T> stream, Func<T, StreamSequenceToken, Task> onNext, CancellationToken cancellationToken = default) =>
         stream.SubscribeAsync(new DelegateObserver<T>(onNext), cancellationToken);
 
+    /// <summary>Subscribes with a delegate as the batch observer.</summary>
+    public static Task<StreamSubscriptionHandle<T>> SubscribeAsync<T>(
+        this IAsyncStream<T> stream, Func<IReadOnlyList<SequentialItem<T>>, Task> onNextBatch, CancellationToken cancellationToken = default) =>
+        stream.SubscribeAsync(new DelegateBatchObserver<T>(onNextBatch), cancellationToken);
+
     private sealed class DelegateObserver<T>(Func<T, StreamSequenceToken, Task> onNext) : IAsyncObserver<T>
     {
         public Task OnNextAsync(T item, StreamSequenceToken token) => onNext(item, token);
+    }
+
+    private sealed class DelegateBatchObserver<T>(Func<IReadOnlyList<SequentialItem<T>>, Task> onNextBatch) : IAsyncBatchObserver<T>
+    {
+        public Task OnNextAsync(IReadOnlyList<SequentialItem<T>> items) => onNextBatch(items);
     }
 }

@@ -21,4 +21,11 @@ public interface IAsyncStream<T>
     /// grain the subscription is live only: events published from now on, until unsubscribed.
     /// </summary>
     Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncObserver<T> observer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Subscribes with a batch observer: the same subscription semantics as the one-event overload, but consecutive
+    /// events of the stream arrive together (up to the silo's stream delivery batch size), and a batch whose task
+    /// faults is delivered again as a whole.
+    /// </summary>
+    Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncBatchObserver<T> observer, CancellationToken cancellationToken = default);
 }

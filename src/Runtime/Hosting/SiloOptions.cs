@@ -27,6 +27,12 @@ public sealed class SiloOptions
     /// <summary>How many stream events the agent reads per batch.</summary>
     public int StreamBatchSize { get; set; } = 4096;
 
+    /// <summary>
+    /// The most events one delivery turn carries to a subscriber: the largest batch an <c>IAsyncBatchObserver</c>
+    /// receives (a one-event observer gets them one call each, within the same turn).
+    /// </summary>
+    public int StreamDeliveryBatchSize { get; set; } = 256;
+
     /// <summary>Throws with a message that says how to fix the setting.</summary>
     public void Validate()
     {
@@ -36,6 +42,7 @@ public sealed class SiloOptions
         Require(MinimumReminderPeriod > TimeSpan.Zero, "Visco:Runtime:MinimumReminderPeriod must be positive.");
         Require(StreamPollInterval > TimeSpan.Zero, "Visco:Runtime:StreamPollInterval must be positive, e.g. 00:00:01.");
         Require(StreamBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamBatchSize must be between 1 and 100000.");
+        Require(StreamDeliveryBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamDeliveryBatchSize must be between 1 and 100000, e.g. 256.");
     }
 
     private static void Require(bool condition, string message)

@@ -30,17 +30,6 @@ internal sealed class ActivationStreamHandlers
                 $"Grain {grain} receives stream {streamId} but registered no observer for it; subscribe to the stream in OnActivateAsync.");
         }
 
-        for (var i = 0; i < events.Count; i++)
-        {
-            try
-            {
-                await handler.DeliverAsync(events[i]);
-            }
-            catch (Exception exception)
-            {
-                // Tell the agent how far it got, so only the failed event and those after it are delivered again.
-                throw new StreamDeliveryException(i, exception);
-            }
-        }
+        await handler.DeliverAsync(events);
     }
 }

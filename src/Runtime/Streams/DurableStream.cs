@@ -34,9 +34,15 @@ internal sealed class DurableStream<T>(StreamId streamId, IStreamQueueStorage st
     }
 
     /// <inheritdoc />
-    public async Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncObserver<T> observer, CancellationToken cancellationToken = default)
+    public Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncObserver<T> observer, CancellationToken cancellationToken = default) =>
+        SubscribeAsync(new StreamHandler<T>(observer), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncBatchObserver<T> observer, CancellationToken cancellationToken = default) =>
+        SubscribeAsync(new BatchStreamHandler<T>(observer), cancellationToken);
+
+    private async Task<StreamSubscriptionHandle<T>> SubscribeAsync(IStreamHandler handler, CancellationToken cancellationToken)
     {
-        var handler = new StreamHandler<T>(observer);
         if (TaskScheduler.Current is ActivationTaskScheduler { Activation: { } activation })
         {
             activation.StreamHandlers.Set(streamId, handler);

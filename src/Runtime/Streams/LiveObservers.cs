@@ -45,17 +45,13 @@ internal sealed class LiveObservers
 
         foreach (var handler in handlers)
         {
-            foreach (var streamEvent in events)
+            try
             {
-                try
-                {
-                    await handler.DeliverAsync(streamEvent);
-                }
-                catch (Exception)
-                {
-                    // Live observers are best effort by contract: a failing one misses the event, nobody else does.
-                    break;
-                }
+                await handler.DeliverAsync(events);
+            }
+            catch (Exception)
+            {
+                // Live observers are best effort by contract: a failing one misses the events, nobody else does.
             }
         }
     }

@@ -10,9 +10,6 @@ namespace Visco.Runtime.Streams;
 /// <summary>The agent's loop: read a batch, deliver it, store checkpoints, trim.</summary>
 internal sealed partial class StreamDeliveryAgent
 {
-    // How many events one delivery turn carries to a subscriber.
-    private const int DeliveryChunk = 256;
-
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -125,7 +122,7 @@ internal sealed partial class StreamDeliveryAgent
         var backoff = TimeSpan.FromMilliseconds(20);
         for (var offset = 0; offset < pending.Count;)
         {
-            var chunk = pending.GetRange(offset, Math.Min(DeliveryChunk, pending.Count - offset));
+            var chunk = pending.GetRange(offset, Math.Min(runtime.Options.StreamDeliveryBatchSize, pending.Count - offset));
             try
             {
                 var request = new VoidGrainRequest(DeliverMethod, grainId, [streamId, chunk]);

@@ -1,28 +1,33 @@
-using System.Text.Json;
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Abstractions.Streams;
-using Visco.Runtime.State;
 
 namespace Visco.Runtime.Streams;
 
-/// <summary>Delivers stored events to a typed observer.</summary>
+/// <summary>Delivers stored events one at a time to a typed observer.</summary>
 internal sealed class StreamHandler<T>(IAsyncObserver<T> observer) : IStreamHandler
 {
     /// <inheritdoc />
-    public Task DeliverAsync(StoredStreamEvent streamEvent)
+    public async Task DeliverAsync(IReadOnlyList<StoredStreamEvent> events)
     {
-        T item;
-        try
+        for (var i = 0; i < events.Count; i++)
         {
-            item = StateSerializer.Deserialize<T>(streamEvent.Payload)!;
+            try
+            {
+                if (StreamEventReader.TryRead<T>(events[i], out var item, out var error))
+                {
+                    await observer.OnNextAsync(item, new StreamSequenceToken(events[i].Sequence));
+                }
+                else
+                {
+                    // An event that cannot be read back would block the stream forever if retried: report it, go on.
+                    await observer.OnErrorAsync(error);
+                }
+            }
+            catch (Exception exception)
+            {
+                // Tell the agent how far it got, so only the failed event and those after it are delivered again.
+                throw new StreamDeliveryException(i, exception);
+            }
         }
-        catch (JsonException exception)
-        {
-            // An event that cannot be read back would block the stream forever if retried: report it and go on.
-            return observer.OnErrorAsync(new InvalidDataException(
-                $"Event {streamEvent.Sequence} of stream {streamEvent.Stream} cannot be read as {typeof(T).Name}: {exception.Message}", exception));
-        }
-
-        return observer.OnNextAsync(item, new StreamSequenceToken(streamEvent.Sequence));
     }
 }
