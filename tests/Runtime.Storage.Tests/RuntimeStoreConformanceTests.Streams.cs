@@ -40,6 +40,36 @@ public abstract partial class RuntimeStoreConformanceTests
     }
 
     [ProviderFact]
+    public async Task ReadStreamAsync_AfterSequence_OnlyThatStreamInSequenceOrderPaged()
+    {
+        await Store.Streams.AppendAsync(StreamA, [Payload(1), Payload(2)], CancellationToken.None);
+        await Store.Streams.AppendAsync(StreamB, [Payload(3)], CancellationToken.None);
+        await Store.Streams.AppendAsync(StreamA, [Payload(4), Payload(5), Payload(6)], CancellationToken.None);
+
+        var page = await Store.Streams.ReadStreamAsync(StreamA, 1, 3, CancellationToken.None);
+        var rest = await Store.Streams.ReadStreamAsync(StreamA, page[^1].Sequence, 10, CancellationToken.None);
+
+        Assert.Equal([2L, 3, 4], page.Select(e => e.Sequence));
+        Assert.Equal([2, 4, 5], page.Select(e => (int)e.Payload[0]));
+        Assert.All(page.Concat(rest), e => Assert.Equal(StreamA, e.Stream));
+        Assert.Equal([5L], rest.Select(e => e.Sequence));
+        Assert.True(page[0].Position < page[1].Position && page[1].Position < page[2].Position);
+        Assert.Empty(await Store.Streams.ReadStreamAsync(StreamA, 5, 10, CancellationToken.None));
+        Assert.Empty(await Store.Streams.ReadStreamAsync(new StreamId("measurements", "nobody"), 0, 10, CancellationToken.None));
+    }
+
+    [ProviderFact]
+    public async Task ReadStreamAsync_AfterTrim_StartsAtTheFirstKeptEvent()
+    {
+        await Store.Streams.AppendAsync(StreamA, [Payload(1), Payload(2), Payload(3)], CancellationToken.None);
+        var all = await Store.Streams.ReadAsync(0, 10, CancellationToken.None);
+
+        await Store.Streams.TrimAsync(all[1].Position, CancellationToken.None);
+
+        Assert.Equal([3L], (await Store.Streams.ReadStreamAsync(StreamA, 0, 10, CancellationToken.None)).Select(e => e.Sequence));
+    }
+
+    [ProviderFact]
     public async Task ReadAsync_ConcurrentAppenders_ReaderFollowingPositionsSkipsNothing()
     {
         var streams = Enumerable.Range(0, 8).Select(i => new StreamId("load", $"s{i}")).ToArray();

@@ -17,6 +17,12 @@ public interface IStreamQueueStorage
     /// <summary>Up to <paramref name="maxCount"/> events with a position above <paramref name="afterPosition"/>, in position order.</summary>
     Task<IReadOnlyList<StoredStreamEvent>> ReadAsync(long afterPosition, int maxCount, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> events of one stream with a sequence above <paramref name="afterSequence"/>, in
+    /// sequence order: a subscriber that fell behind re-reads its stream from its own checkpoint.
+    /// </summary>
+    Task<IReadOnlyList<StoredStreamEvent>> ReadStreamAsync(StreamId stream, long afterSequence, int maxCount, CancellationToken cancellationToken);
+
     /// <summary>Every subscriber's checkpoint (the last sequence it handled, per stream).</summary>
     Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken);
 

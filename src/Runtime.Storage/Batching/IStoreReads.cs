@@ -1,5 +1,6 @@
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Abstractions.Streams;
 
 namespace Visco.Runtime.Storage.Batching;
 
@@ -13,6 +14,8 @@ internal interface IStoreReads
     Task<ReminderEntry?> ReadReminderAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredStreamEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredStreamEvent>> ReadStreamEventsAsync(StreamId stream, long afterSequence, int maxCount, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken);
 

@@ -26,6 +26,12 @@ internal sealed class QueuedStreamQueueStorage(IStoreReads reads, IWriteRouter w
         return reads.ReadEventsAsync(afterPosition, maxCount, cancellationToken);
     }
 
+    public Task<IReadOnlyList<StoredStreamEvent>> ReadStreamAsync(StreamId stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return reads.ReadStreamEventsAsync(stream, afterSequence, maxCount, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         reads.ReadCheckpointsAsync(cancellationToken);
 

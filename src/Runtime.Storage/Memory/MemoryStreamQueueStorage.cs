@@ -54,6 +54,23 @@ internal sealed class MemoryStreamQueueStorage(MemoryDatabase database, MemorySt
         });
     }
 
+    public Task<IReadOnlyList<StoredStreamEvent>> ReadStreamAsync(StreamId stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return status.Run<IReadOnlyList<StoredStreamEvent>>("read", StorageErrors.Describe(stream), cancellationToken, () =>
+        {
+            lock (database.Gate)
+            {
+                // A scan: the memory store serves tests, where queues are short.
+                return database.Events
+                    .Where(e => e.Stream == stream && e.Sequence > afterSequence)
+                    .Take(maxCount)
+                    .Select(e => e with { Payload = e.Payload.ToArray() })
+                    .ToArray();
+            }
+        });
+    }
+
     public Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken)
     {
         return status.Run<IReadOnlyList<StreamCheckpoint>>("read", "stream checkpoints", cancellationToken, () =>

@@ -44,26 +44,27 @@ internal sealed class PostgresReads(NpgsqlDataSource dataSource, string server) 
             cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     public Task<IReadOnlyList<StoredStreamEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
-        QueryAsync<IReadOnlyList<StoredStreamEvent>>(
+        QueryAsync(
             "read", "stream events",
             "SELECT position, stream_namespace, stream_key, sequence, payload, enqueued_at FROM stream_events " +
             "WHERE position > $1 ORDER BY position LIMIT $2",
             [new NpgsqlParameter<long> { TypedValue = afterPosition }, new NpgsqlParameter<int> { TypedValue = maxCount }],
-            async (reader, ct) =>
-            {
-                var events = new List<StoredStreamEvent>();
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    events.Add(new StoredStreamEvent(
-                        reader.GetInt64(0),
-                        new StreamId(reader.GetString(1), reader.GetString(2)),
-                        reader.GetInt64(3),
-                        reader.GetFieldValue<byte[]>(4),
-                        reader.GetFieldValue<DateTimeOffset>(5)));
-                }
+            ReadEventsAsync,
+            cancellationToken);
 
-                return events;
-            },
+    public Task<IReadOnlyList<StoredStreamEvent>> ReadStreamEventsAsync(
+        StreamId stream, long afterSequence, int maxCount, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "read", StorageErrors.Describe(stream),
+            "SELECT position, stream_namespace, stream_key, sequence, payload, enqueued_at FROM stream_events " +
+            "WHERE stream_namespace = $1 AND stream_key = $2 AND sequence > $3 ORDER BY sequence LIMIT $4",
+            [
+                new NpgsqlParameter<string> { TypedValue = stream.Namespace },
+                new NpgsqlParameter<string> { TypedValue = stream.Key },
+                new NpgsqlParameter<long> { TypedValue = afterSequence },
+                new NpgsqlParameter<int> { TypedValue = maxCount },
+            ],
+            ReadEventsAsync,
             cancellationToken);
 
     public Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
@@ -150,5 +151,21 @@ internal sealed class PostgresReads(NpgsqlDataSource dataSource, string server) 
             dataSource.Clear();
             throw PostgresErrors.Unavailable(server, operation, target, error);
         }
+    }
+
+    private static async Task<IReadOnlyList<StoredStreamEvent>> ReadEventsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredStreamEvent>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredStreamEvent(
+                reader.GetInt64(0),
+                new StreamId(reader.GetString(1), reader.GetString(2)),
+                reader.GetInt64(3),
+                reader.GetFieldValue<byte[]>(4),
+                reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return events;
     }
 }

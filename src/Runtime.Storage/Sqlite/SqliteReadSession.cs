@@ -22,6 +22,11 @@ internal sealed class SqliteReadSession : IDisposable
             "SELECT position, stream_namespace, stream_key, sequence, payload, enqueued_at FROM stream_events " +
             "WHERE position > $p ORDER BY position LIMIT $n",
             "$p", "$n");
+        StreamEvents = new SqliteStatement(
+            connection,
+            "SELECT position, stream_namespace, stream_key, sequence, payload, enqueued_at FROM stream_events " +
+            "WHERE stream_namespace = $ns AND stream_key = $k AND sequence > $s ORDER BY sequence LIMIT $n",
+            "$ns", "$k", "$s", "$n");
         Checkpoints = new SqliteStatement(connection, "SELECT subscriber_id, stream_namespace, stream_key, sequence FROM stream_checkpoints");
         Subscriptions = new SqliteStatement(connection, "SELECT subscriber_id, stream_namespace, stream_key FROM stream_subscriptions");
     }
@@ -34,6 +39,8 @@ internal sealed class SqliteReadSession : IDisposable
 
     public SqliteStatement Events { get; }
 
+    public SqliteStatement StreamEvents { get; }
+
     public SqliteStatement Checkpoints { get; }
 
     public SqliteStatement Subscriptions { get; }
@@ -44,6 +51,7 @@ internal sealed class SqliteReadSession : IDisposable
         Reminder.Dispose();
         Reminders.Dispose();
         Events.Dispose();
+        StreamEvents.Dispose();
         Checkpoints.Dispose();
         Subscriptions.Dispose();
         _connection.Dispose();

@@ -36,21 +36,12 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
 
     public Task<IReadOnlyList<StoredStreamEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
         RunAsync("read", "stream events", cancellationToken, session =>
-        {
-            var events = new List<StoredStreamEvent>();
-            using var reader = session.Events.Set(0, afterPosition).Set(1, maxCount).Reader();
-            while (reader.Read())
-            {
-                events.Add(new StoredStreamEvent(
-                    reader.GetInt64(0),
-                    new StreamId(reader.GetString(1), reader.GetString(2)),
-                    reader.GetInt64(3),
-                    (byte[])reader.GetValue(4),
-                    new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero)));
-            }
+            ReadEvents(session.Events.Set(0, afterPosition).Set(1, maxCount)));
 
-            return (IReadOnlyList<StoredStreamEvent>)events;
-        });
+    public Task<IReadOnlyList<StoredStreamEvent>> ReadStreamEventsAsync(
+        StreamId stream, long afterSequence, int maxCount, CancellationToken cancellationToken) =>
+        RunAsync("read", StorageErrors.Describe(stream), cancellationToken, session =>
+            ReadEvents(session.StreamEvents.Set(0, stream.Namespace).Set(1, stream.Key).Set(2, afterSequence).Set(3, maxCount)));
 
     public Task<IReadOnlyList<StreamCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         RunAsync("read", "stream checkpoints", cancellationToken, session =>
@@ -155,5 +146,22 @@ internal sealed class SqliteReads(SqliteConnections connections, int size) : ISt
         {
             _slots.Release();
         }
+    }
+
+    private static IReadOnlyList<StoredStreamEvent> ReadEvents(SqliteStatement statement)
+    {
+        var events = new List<StoredStreamEvent>();
+        using var reader = statement.Reader();
+        while (reader.Read())
+        {
+            events.Add(new StoredStreamEvent(
+                reader.GetInt64(0),
+                new StreamId(reader.GetString(1), reader.GetString(2)),
+                reader.GetInt64(3),
+                (byte[])reader.GetValue(4),
+                new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero)));
+        }
+
+        return events;
     }
 }

@@ -33,6 +33,12 @@ public sealed class SiloOptions
     /// </summary>
     public int StreamDeliveryBatchSize { get; set; } = 256;
 
+    /// <summary>
+    /// The longest wait before a failing stream subscriber is tried again (the wait doubles from 20 ms up to this);
+    /// other subscribers and streams go on meanwhile.
+    /// </summary>
+    public TimeSpan StreamRetryMaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Throws with a message that says how to fix the setting.</summary>
     public void Validate()
     {
@@ -42,6 +48,7 @@ public sealed class SiloOptions
         Require(MinimumReminderPeriod > TimeSpan.Zero, "Visco:Runtime:MinimumReminderPeriod must be positive.");
         Require(StreamPollInterval > TimeSpan.Zero, "Visco:Runtime:StreamPollInterval must be positive, e.g. 00:00:01.");
         Require(StreamBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamBatchSize must be between 1 and 100000.");
+        Require(StreamRetryMaxBackoff > TimeSpan.Zero, "Visco:Runtime:StreamRetryMaxBackoff must be positive, e.g. 00:00:05.");
         Require(StreamDeliveryBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamDeliveryBatchSize must be between 1 and 100000, e.g. 256.");
     }
 

@@ -2,15 +2,15 @@ using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Abstractions.Streams;
 using Visco.Runtime.Hosting;
-using Visco.Runtime.Invocation;
-using Visco.Runtime.Metrics;
 
 namespace Visco.Runtime.Streams;
 
-/// <summary>The agent's loop: read a batch, deliver it, store checkpoints, trim.</summary>
+/// <summary>The agent's reader: read the queue by position, offer each event to its stream's lanes, trim.</summary>
 internal sealed partial class StreamDeliveryAgent
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxReaderBackoff = TimeSpan.FromSeconds(5);
+
+    private long _trimmed;
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -23,20 +23,16 @@ internal sealed partial class StreamDeliveryAgent
                 var events = await storage.ReadAsync(_position, runtime.Options.StreamBatchSize, cancellationToken);
                 if (events.Count == 0)
                 {
-                    Interlocked.Exchange(ref _lagEvents, 0);
-                    await FlushCheckpointsAsync(cancellationToken);
+                    await TrimAsync(cancellationToken);
                     await _wake.WaitAsync(runtime.Options.StreamPollInterval, cancellationToken);
                     continue;
                 }
 
-                Interlocked.Exchange(ref _lagEvents, events.Count);
-                await DeliverBatchAsync(events, cancellationToken);
+                Dispatch(events);
                 _position = events[^1].Position;
-                await FlushCheckpointsAsync(cancellationToken);
                 if (++batches % 64 == 0)
                 {
-                    // Every subscriber is past everything up to _position: those events are no longer needed.
-                    await storage.TrimAsync(_position, cancellationToken);
+                    await TrimAsync(cancellationToken);
                 }
 
                 backoff = TimeSpan.FromMilliseconds(50);
@@ -49,146 +45,106 @@ internal sealed partial class StreamDeliveryAgent
             {
                 RuntimeLog.StreamAgentFailed(runtime.Logger, exception);
                 await Task.Delay(backoff, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxReaderBackoff.Ticks));
             }
         }
     }
 
-    private async Task DeliverBatchAsync(IReadOnlyList<StoredStreamEvent> events, CancellationToken cancellationToken)
+    /// <summary>Offers events to their lanes and starts the runners of lanes that were idle; never waits for one.</summary>
+    private void Dispatch(IReadOnlyList<StoredStreamEvent> events)
     {
-        var byStream = new Dictionary<StreamId, List<StoredStreamEvent>>();
+        List<StreamLane>? lanes = null;
+        var current = default(StreamId?);
+        List<StreamLane>? toStart = null;
         foreach (var streamEvent in events)
         {
-            if (!byStream.TryGetValue(streamEvent.Stream, out var list))
+            if (current != streamEvent.Stream)
             {
-                list = [];
-                byStream[streamEvent.Stream] = list;
+                current = streamEvent.Stream;
+                lanes = LanesOf(streamEvent.Stream, streamEvent.Sequence);
             }
 
-            list.Add(streamEvent);
+            foreach (var lane in lanes!)
+            {
+                if (lane.Offer(streamEvent))
+                {
+                    (toStart ??= []).Add(lane);
+                }
+            }
         }
 
-        var deliveries = new List<Task>();
-        foreach (var (streamId, streamEvents) in byStream)
+        foreach (var lane in toStart ?? [])
         {
-            lock (_lock)
-            {
-                _lastSequence[streamId] = Math.Max(_lastSequence.GetValueOrDefault(streamId), streamEvents[^1].Sequence);
-            }
-
-            await _live.DeliverAsync(streamId, streamEvents);
-            foreach (var subscriber in SubscribersOf(streamId))
-            {
-                deliveries.Add(DeliverToSubscriberAsync(subscriber, streamId, streamEvents, cancellationToken));
-            }
+            StartRunner(lane);
         }
-
-        await Task.WhenAll(deliveries);
     }
 
-    private List<string> SubscribersOf(StreamId streamId)
+    /// <summary>The lanes of every subscriber of a stream (created on first sight, from the stored checkpoint).</summary>
+    private List<StreamLane> LanesOf(StreamId streamId, long sequence)
     {
-        var subscribers = new List<string>();
-        foreach (var grainClass in runtime.Types.Classes)
-        {
-            if (grainClass.ImplicitStreamNamespaces.Contains(streamId.Namespace))
-            {
-                subscribers.Add(new GrainId(grainClass.TypeName, streamId.Key).ToString());
-            }
-        }
-
+        var lanes = new List<StreamLane>();
         lock (_lock)
         {
+            _lastSequence[streamId] = Math.Max(_lastSequence.GetValueOrDefault(streamId), sequence);
+            foreach (var grainClass in runtime.Types.Classes)
+            {
+                if (grainClass.ImplicitStreamNamespaces.Contains(streamId.Namespace))
+                {
+                    lanes.Add(DurableLane(new GrainId(grainClass.TypeName, streamId.Key).ToString(), streamId));
+                }
+            }
+
             if (_explicit.TryGetValue(streamId, out var explicitSubscribers))
             {
-                subscribers.AddRange(explicitSubscribers);
+                foreach (var subscriber in explicitSubscribers)
+                {
+                    lanes.Add(DurableLane(subscriber, streamId));
+                }
+            }
+
+            if (_live.TryGetValue(streamId, out var live))
+            {
+                lanes.AddRange(live);
             }
         }
 
-        return subscribers;
+        return lanes;
     }
 
-    private async Task DeliverToSubscriberAsync(
-        string subscriber, StreamId streamId, List<StoredStreamEvent> events, CancellationToken cancellationToken)
+    private StreamLane DurableLane(string subscriber, StreamId streamId)
     {
-        long checkpoint;
-        lock (_lock)
+        var key = (subscriber, streamId);
+        if (!_lanes.TryGetValue(key, out var lane))
         {
-            checkpoint = _checkpoints.GetValueOrDefault((subscriber, streamId));
-        }
-
-        var pending = events.Where(e => e.Sequence > checkpoint).ToList();
-        var grainId = GrainId.Parse(subscriber);
-        var backoff = TimeSpan.FromMilliseconds(20);
-        for (var offset = 0; offset < pending.Count;)
-        {
-            var chunk = pending.GetRange(offset, Math.Min(runtime.Options.StreamDeliveryBatchSize, pending.Count - offset));
-            try
+            var grainId = GrainId.Parse(subscriber);
+            lane = new StreamLane(subscriber, streamId, _storedCheckpoints.GetValueOrDefault(key), durable: true, _budget, events =>
             {
-                var request = new VoidGrainRequest(DeliverMethod, grainId, [streamId, chunk]);
+                var request = new Invocation.VoidGrainRequest(DeliverMethod, grainId, [streamId, events]);
                 runtime.Catalog.Send(request);
-                await request.Task;
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                var done = exception is StreamDeliveryException partial ? partial.Delivered : 0;
-                Advance(subscriber, streamId, chunk.GetRange(0, done));
-                offset += done;
-                RuntimeLog.StreamDeliveryFailed(runtime.Logger, exception, streamId.ToString(), chunk[done].Sequence, subscriber);
-                await Task.Delay(backoff, cancellationToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-                continue;
-            }
-
-            offset += chunk.Count;
-            Advance(subscriber, streamId, chunk);
+                return request.Task;
+            });
+            _lanes[key] = lane;
         }
+
+        return lane;
     }
 
-    private void Advance(string subscriber, StreamId streamId, List<StoredStreamEvent> delivered)
+    /// <summary>Deletes events every durable subscriber has handled: below the oldest position a lane still needs.</summary>
+    private async Task TrimAsync(CancellationToken cancellationToken)
     {
-        if (delivered.Count == 0)
-        {
-            return;
-        }
-
-        RuntimeInstruments.RecordDeliveries(streamId.Namespace, delivered.Count);
+        var upTo = _position;
         lock (_lock)
         {
-            Delivered += delivered.Count;
-            var last = delivered[^1].Sequence;
-            _checkpoints[(subscriber, streamId)] = last;
-            _dirty.Add(new StreamCheckpoint(subscriber, streamId, last));
-        }
-    }
-
-    private async Task FlushCheckpointsAsync(CancellationToken cancellationToken)
-    {
-        StreamCheckpoint[] dirty;
-        lock (_lock)
-        {
-            if (_dirty.Count == 0)
+            foreach (var lane in _lanes.Values)
             {
-                return;
+                upTo = Math.Min(upTo, lane.OldestPending - 1);
             }
-
-            // Only the newest checkpoint per subscriber and stream matters.
-            dirty = _dirty.GroupBy(c => (c.SubscriberId, c.Stream)).Select(g => g.MaxBy(c => c.Sequence)!).ToArray();
-            _dirty.Clear();
         }
 
-        try
+        if (upTo > _trimmed)
         {
-            await storage.WriteCheckpointsAsync(dirty, cancellationToken);
-        }
-        catch
-        {
-            lock (_lock)
-            {
-                _dirty.AddRange(dirty);
-            }
-
-            throw;
+            await storage.TrimAsync(upTo, cancellationToken);
+            _trimmed = upTo;
         }
     }
 }

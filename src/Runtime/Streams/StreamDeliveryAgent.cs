@@ -11,12 +11,13 @@ using Visco.Runtime.Metrics;
 namespace Visco.Runtime.Streams;
 
 /// <summary>
-/// Follows the durable queue by position and delivers each event to every subscriber of its stream: implicit
-/// subscribers (a grain per stream key) and explicit ones (stored subscriptions), in order per stream and subscriber,
-/// as turns of the subscriber's activation. A subscriber's checkpoint advances only after its observer completed, and
-/// is stored after each batch, so after a crash delivery resumes from the checkpoint: at least once, and a repeat
-/// carries the same sequence token. A failing delivery is retried with backoff and never skipped, so a stream waits
-/// rather than loses an event.
+/// Follows the durable queue by position and hands each event to every subscriber of its stream: implicit subscribers
+/// (a grain per stream key), explicit ones (stored subscriptions) and live observers outside grains. Each
+/// (subscriber, stream) pair progresses on its own <see cref="StreamLane"/>: in order, as turns of the subscriber's
+/// activation, its checkpoint advancing only after its observer completed. A failing subscriber is retried with
+/// exponential backoff from its own checkpoint and never skipped, while every other subscriber and stream goes on; the
+/// queue is trimmed only below the oldest event some subscriber still needs. Checkpoints are stored in batches after
+/// deliveries, so after a crash delivery resumes from them: at least once, and a repeat carries the same token.
 /// </summary>
 internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQueueStorage storage)
 {
@@ -27,27 +28,30 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
         DeliverMethodInfo, "stream", "deliver", alwaysInterleave: false, DeliverToActivationAsync, returnsValueTask: false);
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Subscriber, StreamId Stream), long> _checkpoints = [];
+    private readonly Dictionary<(string Subscriber, StreamId Stream), long> _storedCheckpoints = [];
+    private readonly Dictionary<(string Subscriber, StreamId Stream), StreamLane> _lanes = [];
     private readonly Dictionary<StreamId, HashSet<string>> _explicit = [];
+    private readonly Dictionary<StreamId, List<StreamLane>> _live = [];
     private readonly Dictionary<StreamId, long> _lastSequence = [];
-    private readonly List<StreamCheckpoint> _dirty = [];
-    private readonly LiveObservers _live = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly StreamBufferBudget _budget = new(
+        runtime.Options.StreamDeliveryBatchSize * 4, Math.Max(runtime.Options.StreamBatchSize * 16, runtime.Options.StreamDeliveryBatchSize * 4));
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private IDisposable? _lagSource;
     private long _position;
-    private long _lagEvents;
+    private long _liveIds;
+    private long _delivered;
 
-    /// <summary>Events delivered since start.</summary>
-    public long Delivered { get; private set; }
+    /// <summary>Events delivered to grain subscribers since start.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <summary>Loads subscriptions and checkpoints, then follows the queue until stopped.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var checkpoint in await storage.ReadCheckpointsAsync(cancellationToken))
         {
-            _checkpoints[(checkpoint.SubscriberId, checkpoint.Stream)] = checkpoint.Sequence;
+            _storedCheckpoints[(checkpoint.SubscriberId, checkpoint.Stream)] = checkpoint.Sequence;
         }
 
         foreach (var subscription in await storage.ReadSubscriptionsAsync(cancellationToken))
@@ -56,8 +60,9 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
         }
 
         _stop = new CancellationTokenSource();
-        _lagSource = RuntimeInstruments.AddStreamLagSource(() => [new Measurement<long>(Interlocked.Read(ref _lagEvents))]);
+        _lagSource = RuntimeInstruments.AddStreamLagSource(() => [new Measurement<long>(TotalLag())]);
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+        _checkpointLoop = Task.Run(() => FlushCheckpointsLoopAsync(_stop.Token), CancellationToken.None);
     }
 
     /// <summary>Stops following the queue; checkpoints of completed deliveries are stored first when graceful.</summary>
@@ -75,8 +80,21 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
             await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        if (_checkpointLoop is not null)
+        {
+            await _checkpointLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (graceful)
         {
+            // Deliveries under way finish (bounded by the call timeout), so their checkpoints are stored too.
+            Task[] runners;
+            lock (_lock)
+            {
+                runners = [.. _lanes.Values.Select(l => l.Runner).OfType<Task>()];
+            }
+
+            await Task.WhenAll(runners).WaitAsync(runtime.Options.CallTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await FlushCheckpointsAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
@@ -105,13 +123,15 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
         {
             ExplicitSubscribers(subscription.Stream).Add(subscription.SubscriberId);
             var key = (subscription.SubscriberId, subscription.Stream);
-            if (!_checkpoints.ContainsKey(key))
+            if (!_lanes.ContainsKey(key) && !_storedCheckpoints.ContainsKey(key))
             {
                 var from = _lastSequence.GetValueOrDefault(subscription.Stream);
-                _checkpoints[key] = from;
-                _dirty.Add(new StreamCheckpoint(subscription.SubscriberId, subscription.Stream, from));
+                _storedCheckpoints[key] = from;
+                _dirty[key] = from;
             }
         }
+
+        SignalCheckpoints();
     }
 
     /// <summary>Removes an explicit subscription.</summary>
@@ -125,12 +145,45 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
                 subscribers.Remove(subscription.SubscriberId);
             }
 
-            _checkpoints.Remove((subscription.SubscriberId, subscription.Stream));
+            var key = (subscription.SubscriberId, subscription.Stream);
+            _storedCheckpoints.Remove(key);
+            _dirty.Remove(key);
+            if (_lanes.Remove(key, out var lane))
+            {
+                lane.Release();
+            }
         }
     }
 
     /// <summary>Adds a live observer (outside grains): events read from now on, not checkpointed.</summary>
-    public IDisposable AddLiveObserver(StreamId streamId, IStreamHandler handler) => _live.Add(streamId, handler);
+    public IDisposable AddLiveObserver(StreamId streamId, IStreamHandler handler)
+    {
+        lock (_lock)
+        {
+            var id = $"live:{++_liveIds}";
+            var lane = new StreamLane(id, streamId, _lastSequence.GetValueOrDefault(streamId), durable: false, _budget, handler.DeliverAsync);
+            if (!_live.TryGetValue(streamId, out var lanes))
+            {
+                lanes = [];
+                _live[streamId] = lanes;
+            }
+
+            lanes.Add(lane);
+            return new LiveRemoval(this, lane);
+        }
+    }
+
+    private void RemoveLive(StreamLane lane)
+    {
+        lock (_lock)
+        {
+            lane.Release();
+            if (_live.TryGetValue(lane.Stream, out var lanes))
+            {
+                lanes.Remove(lane);
+            }
+        }
+    }
 
     private HashSet<string> ExplicitSubscribers(StreamId streamId)
     {
@@ -143,10 +196,23 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
         return subscribers;
     }
 
+    private long TotalLag()
+    {
+        lock (_lock)
+        {
+            return _lanes.Values.Sum(l => l.Lag);
+        }
+    }
+
     private static Task DeliverToActivationAsync(object grain, object?[] arguments)
     {
         var activation = (ActivationData)((Grain)grain).GrainContext;
         return activation.StreamHandlers.DeliverAsync(
             (StreamId)arguments[0]!, (IReadOnlyList<StoredStreamEvent>)arguments[1]!, activation.GrainId.ToString());
+    }
+
+    private sealed class LiveRemoval(StreamDeliveryAgent owner, StreamLane lane) : IDisposable
+    {
+        public void Dispose() => owner.RemoveLive(lane);
     }
 }
