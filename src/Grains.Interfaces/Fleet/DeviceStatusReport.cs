@@ -11,6 +11,9 @@ namespace Visco.Grains.Interfaces.Fleet;
 /// <param name="Firmware">The firmware it last reported.</param>
 /// <param name="ConfigurationVersion">The configuration version it last reported.</param>
 /// <param name="MeasurementCount">Measurements accepted from it.</param>
+/// <param name="PendingCommands">Commands queued or sent and not yet answered.</param>
+/// <param name="DesiredConfigurationVersion">The desired configuration version; null when none was set.</param>
+/// <param name="ReportedConfigurationVersion">The configuration version it reported, as a number; null if never.</param>
 public sealed record DeviceStatusReport(
     string DeviceId,
     string HospitalId,
@@ -19,4 +22,7 @@ public sealed record DeviceStatusReport(
     DateTimeOffset? LastSeen,
     string? Firmware,
     string? ConfigurationVersion,
-    long MeasurementCount);
+    long MeasurementCount,
+    int PendingCommands = 0,
+    long? DesiredConfigurationVersion = null,
+    long? ReportedConfigurationVersion = null);

@@ -1,10 +1,14 @@
+using System.Text.Json;
 using Visco.Grains.Interfaces.Devices;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Runtime.Abstractions;
 
 namespace Visco.Grains.Interfaces.Fleet;
 
-/// <summary>One analyser, keyed by device id: its registration, credentials, status and measurement intake.</summary>
+/// <summary>
+/// One analyser, keyed by device id: its registration, credentials, status, measurement intake, its durable command
+/// queue and its versioned desired configuration.
+/// </summary>
 [Alias("device")]
 public interface IDeviceGrain : IGrainWithStringKey
 {
@@ -47,7 +51,10 @@ public interface IDeviceGrain : IGrainWithStringKey
     [Alias("report-state")]
     Task<SubmissionOutcome> ReportState(ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Takes the reply to a command.</summary>
+    /// <summary>
+    /// Takes the reply to a command (<c>{v, commandId, status: applied|refused|failed, reason}</c>) and records it on
+    /// that command. Never throws for bad input: an unknown command id or a malformed reply is refused with a reason.
+    /// </summary>
     [Alias("command-reply")]
     Task<SubmissionOutcome> CommandReplied(
         string commandId, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
@@ -55,4 +62,33 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>The device's MQTT connection opened or closed.</summary>
     [Alias("connection-changed")]
     Task ConnectionChanged(bool online, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Issues a command: validated, stored durably as Queued, then published at QoS 1 when the device is connected
+    /// (Sent). Fails with <see cref="DeviceNotFoundException"/>, <see cref="DeviceRevokedException"/>,
+    /// <see cref="InvalidDeviceCommandException"/> or <see cref="CommandQueueFullException"/>.
+    /// </summary>
+    [Alias("issue-command")]
+    Task<DeviceCommandRecord> IssueCommand(DeviceCommandRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the device's commands, newest first (open ones and a bounded history of finished ones).</summary>
+    /// <exception cref="Results.InvalidCursorException">The cursor is not one this grain issued.</exception>
+    [Alias("get-commands")]
+    Task<DeviceCommandPage> GetCommands(string? cursor, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>One command, or null when the device has no command with that id (or it left the history).</summary>
+    [Alias("get-command")]
+    Task<DeviceCommandRecord?> GetCommand(string commandId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the desired configuration: a settings object under the next version, stored, and sent as a set-configuration
+    /// command (an older open one is cancelled as superseded). It is re-sent at every reconnect until the device reports
+    /// that version. Returns the command carrying it.
+    /// </summary>
+    [Alias("set-desired-configuration")]
+    Task<DeviceCommandRecord> SetDesiredConfiguration(JsonElement settings, string issuedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>The desired configuration against what the device reported; null when the device is not registered.</summary>
+    [Alias("get-configuration")]
+    Task<DeviceConfigurationStatus?> GetConfiguration(CancellationToken cancellationToken = default);
 }

@@ -104,8 +104,25 @@ internal sealed partial class DeviceGrain
             }
 
             S.Firmware = ReadString(root, "firmware") ?? S.Firmware;
-            S.ConfigurationVersion = ReadString(root, "configurationVersion") ?? S.ConfigurationVersion;
             S.ReportedStatus = ReadString(root, "status") ?? S.ReportedStatus;
+
+            // The firmware sends a number; older devices may send a string.
+            if (root.TryGetProperty("configurationVersion", out var configuration))
+            {
+                if (configuration.ValueKind == JsonValueKind.Number && configuration.TryGetInt64(out var number))
+                {
+                    S.ConfigurationVersion = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    ConfigurationReported(number);
+                }
+                else if (configuration.ValueKind == JsonValueKind.String)
+                {
+                    S.ConfigurationVersion = configuration.GetString();
+                    if (long.TryParse(S.ConfigurationVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        ConfigurationReported(parsed);
+                    }
+                }
+            }
         }
         catch (JsonException exception)
         {
@@ -115,22 +132,9 @@ internal sealed partial class DeviceGrain
 
         S.LastSeen = receivedAt;
         await WriteAsync(cancellationToken);
-        return new SubmissionOutcome(DeviceMessageStatus.Accepted, null, null, null, null);
-    }
 
-    /// <inheritdoc />
-    public async Task<SubmissionOutcome> CommandReplied(
-        string commandId, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
-    {
-        if (CheckAuthorized(S.HospitalId) is { } refusal)
-        {
-            return Refuse(refusal);
-        }
-
-        S.LastCommandId = commandId;
-        S.LastCommandReplyAt = receivedAt;
-        S.LastSeen = receivedAt;
-        await WriteAsync(cancellationToken);
+        // A state report follows the device's subscribe: commands that could not go out at connect go now.
+        await DeliverAsync(resendConfiguration: false, cancellationToken);
         return new SubmissionOutcome(DeviceMessageStatus.Accepted, null, null, null, null);
     }
 

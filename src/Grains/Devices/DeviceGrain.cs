@@ -5,6 +5,7 @@ using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Devices;
 using Visco.Grains.Interfaces.Fleet;
 using Visco.Grains.Interfaces.Hospitals;
+using Visco.Grains.Interfaces.Ingress;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Timers;
@@ -12,15 +13,18 @@ using Visco.Runtime.Abstractions.Timers;
 namespace Visco.Grains.Devices;
 
 /// <summary>
-/// One analyser: registration and credentials (written at once), status, and the measurement path (in
-/// <c>DeviceGrain.Measurements.cs</c>). Not reentrant: a device's calls run one at a time, so the dedup window and the
+/// One analyser: registration and credentials (written at once), status, the measurement path (in
+/// <c>DeviceGrain.Measurements.cs</c>), the command queue (<c>.Commands.cs</c>) and the desired configuration
+/// (<c>.Configuration.cs</c>). Commands reach the device through <see cref="IDeviceConnections"/>, absent in a
+/// process without the front door (commands then stay queued for the process that has it). Not reentrant: a device's calls run one at a time, so the dedup window and the
 /// order of its events on the hospital stream follow the order the device's messages arrive in.
 /// </summary>
 [GrainType("device")]
 internal sealed partial class DeviceGrain(
     [PersistentState("device")] IPersistentState<DeviceState> state,
     GrainsOptions options,
-    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+    ILogger<DeviceGrain> logger,
+    IDeviceConnections? connections = null) : Grain, IDeviceGrain
 {
     private DedupWindow _window = null!;
     private IGrainTimer? _flushTimer;
@@ -81,10 +85,18 @@ internal sealed partial class DeviceGrain(
             : null);
 
     /// <inheritdoc />
-    public Task<DeviceStatusReport?> GetStatus(CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsRegistered
-            ? new DeviceStatusReport(DeviceId, S.HospitalId!, S.Status, S.Online, S.LastSeen, S.Firmware, S.ConfigurationVersion, S.MeasurementCount)
-            : null);
+    public Task<DeviceStatusReport?> GetStatus(CancellationToken cancellationToken = default)
+    {
+        if (!IsRegistered)
+        {
+            return Task.FromResult<DeviceStatusReport?>(null);
+        }
+
+        ExpireCommands();
+        return Task.FromResult<DeviceStatusReport?>(new DeviceStatusReport(
+            DeviceId, S.HospitalId!, S.Status, S.Online, S.LastSeen, S.Firmware, S.ConfigurationVersion, S.MeasurementCount,
+            S.OpenCommands.Count, S.DesiredConfiguration?.Version, S.ReportedConfigurationVersion));
+    }
 
     /// <inheritdoc />
     public Task<bool> VerifySecret(string secret, CancellationToken cancellationToken = default) =>
@@ -136,6 +148,9 @@ internal sealed partial class DeviceGrain(
         S.RevokedAt = Now;
         S.RevokedReason = $"{reason} (by {revokedBy})";
         S.SecretHash = null;
+
+        // A revoked device never connects again, so nothing open can reach it (a wipe must be applied before revoking).
+        CancelOpenCommands("device revoked");
         await WriteAsync(cancellationToken);
         await Hospital.SetDeviceStatus(DeviceId, S.Status, cancellationToken);
         DomainLog.DeviceRevoked(logger, DeviceId, revokedBy, reason);
@@ -151,8 +166,14 @@ internal sealed partial class DeviceGrain(
 
         S.Online = online;
         S.LastSeen = at;
+        ExpireCommands();
         await WriteAsync(cancellationToken);
         await Hospital.SetDeviceConnection(DeviceId, online, at, cancellationToken);
+        if (online)
+        {
+            // Queued commands in order, and the desired configuration again until the device reports its version.
+            await DeliverAsync(resendConfiguration: true, cancellationToken);
+        }
     }
 
     private IHospitalGrain Hospital => GrainFactory.GetGrain<IHospitalGrain>(S.HospitalId!);

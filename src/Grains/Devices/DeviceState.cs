@@ -1,9 +1,13 @@
 using Visco.Grains.Interfaces.Devices;
+using Visco.Grains.Interfaces.Fleet;
 using Visco.Grains.Interfaces.Measurements;
 
 namespace Visco.Grains.Devices;
 
-/// <summary>A device grain's durable state. Registration fields are written at once; counters and the dedup window lazily.</summary>
+/// <summary>
+/// A device grain's durable state. Registration fields, commands and the desired configuration are written at once;
+/// counters and the dedup window lazily.
+/// </summary>
 public sealed class DeviceState
 {
     /// <summary>The hospital; null until registered.</summary>
@@ -39,8 +43,23 @@ public sealed class DeviceState
     /// <summary>Firmware it last reported.</summary>
     public string? Firmware { get; set; }
 
-    /// <summary>Configuration version it last reported.</summary>
+    /// <summary>Configuration version it last reported, as it sent it.</summary>
     public string? ConfigurationVersion { get; set; }
+
+    /// <summary>The highest configuration version it reported or confirmed, as a number.</summary>
+    public long? ReportedConfigurationVersion { get; set; }
+
+    /// <summary>The desired configuration; null until one is set.</summary>
+    public DesiredConfiguration? DesiredConfiguration { get; set; }
+
+    /// <summary>Open (queued or sent) commands in issue order; at most <see cref="CommandLimits.MaxOpen"/>.</summary>
+    public List<DeviceCommandRecord> OpenCommands { get; set; } = [];
+
+    /// <summary>Finished commands, oldest first; at most <see cref="CommandLimits.MaxHistory"/>.</summary>
+    public List<DeviceCommandRecord> CommandHistory { get; set; } = [];
+
+    /// <summary>The sequence of the last command issued.</summary>
+    public long LastCommandSequence { get; set; }
 
     /// <summary>Status string it last reported in its state message.</summary>
     public string? ReportedStatus { get; set; }

@@ -12,7 +12,7 @@ using Visco.Runtime.Abstractions.Timers;
 namespace Visco.Grains.Hospitals;
 
 /// <summary>
-/// One hospital: roster (fed by device grains), rolling statistics and alerts (fed by its measurements stream, as an
+/// One hospital: listed in the <see cref="IHospitalDirectoryGrain"/> when created, roster (fed by device grains), rolling statistics and alerts (fed by its measurements stream, as an
 /// implicit subscriber). Statistics are written every <see cref="WriteEvery"/> events, on a timer and on
 /// deactivation, not per event: after a crash they may miss the last few events, which is acceptable for rolling
 /// figures (the results store, not this grain, is the record of measurements).
@@ -38,6 +38,11 @@ internal sealed class HospitalGrain(
             new StreamId(MeasurementRecorded.StreamNamespace, GetPrimaryKeyString()));
         await stream.SubscribeAsync(OnMeasurementAsync, cancellationToken);
         _timer = RegisterGrainTimer(FlushAsync, options.StateFlushInterval, options.StateFlushInterval);
+        if (S.Name is not null && !S.Listed)
+        {
+            // Created before the directory existed, or the directory call failed after the create: list it now.
+            await ListAsync(cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -64,6 +69,7 @@ internal sealed class HospitalGrain(
         S.Name = name;
         S.CreatedAt = GrainContext.TimeProvider.GetUtcNow();
         await WriteAsync(cancellationToken);
+        await ListAsync(cancellationToken);
         DomainLog.HospitalCreated(logger, GetPrimaryKeyString());
     }
 
@@ -175,6 +181,14 @@ internal sealed class HospitalGrain(
         }
 
         DomainLog.InvalidSampleRateAlert(logger, GetPrimaryKeyString(), deviceId, rate, counters.Window.Count, threshold);
+    }
+
+    /// <summary>Adds this hospital to the directory (after its own state is written, so a listed hospital exists).</summary>
+    private async Task ListAsync(CancellationToken cancellationToken)
+    {
+        await GrainFactory.GetGrain<IHospitalDirectoryGrain>(IHospitalDirectoryGrain.DefaultKey).Add(GetPrimaryKeyString(), cancellationToken);
+        S.Listed = true;
+        await WriteAsync(cancellationToken);
     }
 
     private async Task WriteAsync(CancellationToken cancellationToken)

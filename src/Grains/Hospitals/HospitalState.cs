@@ -11,6 +11,9 @@ public sealed class HospitalState
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Whether it is in the hospital directory.</summary>
+    public bool Listed { get; set; }
+
     /// <summary>The roster by device id.</summary>
     public Dictionary<string, RosterEntry> Roster { get; set; } = [];
 

@@ -1,24 +1,55 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Visco.Grains.Interfaces.Ingress;
 
 namespace Visco.Grains.Tests.Hosting;
 
-/// <summary>The front door's side of the seam, in memory: records what the domain asked of it.</summary>
+/// <summary>
+/// The front door's side of the seam, in memory: which devices are connected (set by the test), what the domain
+/// published to them and whom it asked to disconnect.
+/// </summary>
 public sealed class FakeDeviceConnections : IDeviceConnections
 {
+    /// <summary>Devices with a live connection.</summary>
+    public ConcurrentDictionary<string, bool> Online { get; } = new();
+
+    /// <summary>
+    /// While true a connected device takes no publish, as when it has connected but not subscribed yet (the front door
+    /// answers false: no matching subscription).
+    /// </summary>
+    public bool NotSubscribed { get; set; }
+
+    /// <summary>Messages published to devices, in order.</summary>
+    public ConcurrentQueue<(string DeviceId, OutboundMessage Message)> Published { get; } = new();
+
     /// <summary>Devices the domain asked to disconnect, with the reason.</summary>
     public ConcurrentQueue<(string DeviceId, string Reason)> Disconnected { get; } = new();
 
-    /// <inheritdoc />
-    public bool IsConnected(string deviceId) => true;
+    /// <summary>The JSON bodies published to one device's command topic, in order.</summary>
+    public IReadOnlyList<JsonElement> CommandsTo(string deviceId) =>
+        Published.Where(p => p.DeviceId == deviceId && p.Message.Topic == $"devices/{deviceId}/commands")
+            .Select(p => JsonDocument.Parse(p.Message.Payload).RootElement.Clone())
+            .ToArray();
 
     /// <inheritdoc />
-    public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default) => Task.FromResult(true);
+    public bool IsConnected(string deviceId) => Online.ContainsKey(deviceId);
+
+    /// <inheritdoc />
+    public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        if (!IsConnected(deviceId) || NotSubscribed)
+        {
+            return Task.FromResult(false);
+        }
+
+        Published.Enqueue((deviceId, message));
+        return Task.FromResult(true);
+    }
 
     /// <inheritdoc />
     public Task<bool> DisconnectAsync(string deviceId, string reason, CancellationToken cancellationToken = default)
     {
         Disconnected.Enqueue((deviceId, reason));
-        return Task.FromResult(true);
+        return Task.FromResult(Online.TryRemove(deviceId, out _));
     }
 }
