@@ -77,6 +77,41 @@ public sealed class PostgresStreamTests : StreamTests
     protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
 }
 
+/// <summary>Stream isolation scenarios on the memory store.</summary>
+public sealed class MemoryStreamIsolationTests : StreamIsolationTests
+{
+    private readonly MemoryDatabase _database = new();
+
+    /// <inheritdoc />
+    protected override IRuntimeStore CreateStore(TimeProvider time) => new MemoryRuntimeStore(_database, time);
+}
+
+/// <summary>Stream isolation scenarios on SQLite.</summary>
+public sealed class SqliteStreamIsolationTests : StreamIsolationTests
+{
+    private readonly TempSqliteFile _file = new();
+
+    /// <inheritdoc />
+    protected override IRuntimeStore CreateStore(TimeProvider time) => _file.Open(time);
+
+    /// <inheritdoc />
+    protected override ValueTask DropDataAsync() => _file.DisposeAsync();
+}
+
+/// <summary>Stream isolation scenarios on PostgreSQL.</summary>
+[RequiresPostgres]
+public sealed class PostgresStreamIsolationTests : StreamIsolationTests
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    /// <inheritdoc />
+    protected override IRuntimeStore CreateStore(TimeProvider time) =>
+        new PostgresRuntimeStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }, time);
+
+    /// <inheritdoc />
+    protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
+}
+
 /// <summary>A SQLite database file in a fresh temp folder, deleted on dispose.</summary>
 public sealed class TempSqliteFile : IAsyncDisposable
 {

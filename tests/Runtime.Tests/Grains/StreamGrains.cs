@@ -9,6 +9,9 @@ public interface IPublisherGrain : IGrainWithStringKey
 {
     /// <summary>Publishes values in order.</summary>
     Task Publish(int[] values);
+
+    /// <summary>Publishes values to (<paramref name="streamNamespace"/>, own key) with one batch append.</summary>
+    Task PublishBatch(string streamNamespace, int[] values);
 }
 
 /// <summary>Consumes the "readings" stream implicitly (one consumer per stream key).</summary>
@@ -48,6 +51,10 @@ internal sealed class PublisherGrain : Grain, IPublisherGrain
             await stream.OnNextAsync(new Reading(value));
         }
     }
+
+    public Task PublishBatch(string streamNamespace, int[] values) =>
+        GetStreamProvider("durable").GetStream<Reading>(new StreamId(streamNamespace, GetPrimaryKeyString()))
+            .OnNextBatchAsync([.. values.Select(v => new Reading(v))]);
 }
 
 [ImplicitStreamSubscription("readings")]
@@ -104,5 +111,31 @@ internal sealed class ExplicitConsumerGrain : Grain, IExplicitConsumerGrain
             Hosting.Recorder.Add($"explicit:{GetPrimaryKeyString()}", reading.Value);
             return Task.CompletedTask;
         });
+    }
+}
+
+[ImplicitStreamSubscription("batched")]
+internal sealed class BatchConsumerGrain : Grain, IGrainWithStringKey, IAsyncBatchObserver<Reading>
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        GetStreamProvider("durable").GetStream<Reading>(new StreamId("batched", GetPrimaryKeyString())).SubscribeAsync(this, cancellationToken);
+
+    /// <summary>Records each batch as its first token and size; a batch holding the value 13 fails the first time.</summary>
+    public Task OnNextAsync(IReadOnlyList<SequentialItem<Reading>> items)
+    {
+        var key = GetPrimaryKeyString();
+        Hosting.Recorder.Add($"batch-starts:{key}", items[0].Token.SequenceNumber);
+        if (items.Any(i => i.Item.Value == 13) && Hosting.Recorder.Get($"failed:{key}").Count == 0)
+        {
+            Hosting.Recorder.Add($"failed:{key}", items[0].Token.SequenceNumber);
+            throw new InvalidOperationException("a batch with 13 fails once, to test redelivery of the whole batch");
+        }
+
+        foreach (var item in items)
+        {
+            Hosting.Recorder.Add($"batched:{key}", (item.Item.Value, item.Token.SequenceNumber));
+        }
+
+        return Task.CompletedTask;
     }
 }
