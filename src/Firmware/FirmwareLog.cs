@@ -38,6 +38,9 @@ internal static partial class FirmwareLog
     [LoggerMessage(20, LogLevel.Information, "Agent {DeviceId}: provisioning by claim {ClaimId}")]
     public static partial void ProvisioningStarted(ILogger logger, string deviceId, string claimId);
 
+    [LoggerMessage(22, LogLevel.Error, "Agent {DeviceId}: provisioning by claim {ClaimId} failed (attempt {Attempt}): {Reason}; next attempt in {DelaySeconds:F1} s")]
+    public static partial void ProvisioningFailed(ILogger logger, string deviceId, string claimId, int attempt, double delaySeconds, string reason);
+
     [LoggerMessage(21, LogLevel.Information, "Agent {DeviceId}: certificate received and stored; reconnecting as the device")]
     public static partial void ProvisioningCompleted(ILogger logger, string deviceId);
 

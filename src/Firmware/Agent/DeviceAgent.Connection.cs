@@ -73,10 +73,22 @@ public sealed partial class DeviceAgent
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                var transient = MqttClientReconnectExtensions.IsTransient(exception) || exception is ProvisioningException;
+                // A refusal (bad credentials, a claim refused) waits the longest delay: the cloud may fix it, retrying
+                // sooner cannot, and a fleet of refused analysers must not hammer the broker.
+                var transient = exception is ProvisioningException provisioning
+                    ? !provisioning.IsRefusal
+                    : MqttClientReconnectExtensions.IsTransient(exception);
                 var retry = transient ? attempt : 64;
                 var delay = policy.GetDelay(retry, Random.Shared);
-                FirmwareLog.ConnectFailed(_logger, DeviceId, attempt + 1, delay.TotalSeconds, exception.Message);
+                if (exception is ProvisioningException)
+                {
+                    FirmwareLog.ProvisioningFailed(_logger, DeviceId, _options.Authentication.ClaimId ?? "(none)", attempt + 1, delay.TotalSeconds, exception.Message);
+                }
+                else
+                {
+                    FirmwareLog.ConnectFailed(_logger, DeviceId, attempt + 1, delay.TotalSeconds, exception.Message);
+                }
+
                 attempt++;
                 if (_client is { IsConnected: true } half)
                 {

@@ -59,6 +59,15 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
                     version = Mqtt.Packets.MqttProtocolVersion.V311;
                     continue;
                 }
+                catch (MqttConnectionRefusedException exception)
+                {
+                    // Unknown, expired or wrong claim: the broker says so in CONNACK (0x86 / return code 4).
+                    throw new ProvisioningException(
+                        $"the broker refused claim {options.Authentication.ClaimId}: {exception.ReasonCode}"
+                        + (exception.ConnAck.ReasonString is { } why ? $" ({why})" : string.Empty)
+                        + "; check that the claim exists, has not expired and its secret is right",
+                        exception) { IsRefusal = true };
+                }
 
                 await client.SubscribeAsync(new MqttSubscribePacket
                 {
@@ -88,7 +97,7 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
 
                 if (!result.Issued)
                 {
-                    throw new ProvisioningException($"the cloud refused the certificate request of {deviceId}: {result.Text}");
+                    throw new ProvisioningException($"the cloud refused the certificate request of {deviceId}: {result.Text}") { IsRefusal = true };
                 }
 
                 Store(key, result.Text);

@@ -14,4 +14,10 @@ public sealed class ProvisioningException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Whether the cloud said no (claim unknown, expired or wrong secret; device unknown or already provisioned): asking
+    /// again at once gives the same answer until someone fixes the claim or the registration, so the agent waits long.
+    /// </summary>
+    public bool IsRefusal { get; init; }
 }

@@ -52,6 +52,14 @@ internal sealed class ProvisioningService(
             return $"device is {device.Status}";
         }
 
+        if (identity.Kind == ClientIdentityKind.Claim && device.CertificateThumbprints.Count > 0)
+        {
+            // A claim is the hospital's shared credential for new analysers: letting it mint a second certificate for a
+            // provisioned device would let any holder impersonate that device. Renewal goes over the device's own
+            // certificate (identity DeviceCertificate, below).
+            return "device already has a certificate; renew it over a connection authenticated with that certificate";
+        }
+
         System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
         try
         {
