@@ -148,24 +148,46 @@ public sealed class ParquetFileReader : IDisposable
     /// <summary>Reads one column of a row group by position.</summary>
     public ColumnData ReadColumn(int rowGroup, int column)
     {
+        var shredded = ReadShredded(rowGroup, column, pooled: false);
+        try
+        {
+            return ColumnAssembler.Assemble(Schema.Columns[column], shredded, MetaData.RowGroups[rowGroup].NumRows);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(rowGroup, column, e);
+        }
+        finally
+        {
+            shredded.ReturnLevels();
+        }
+    }
+
+    /// <summary>
+    /// Decodes one column chunk into levels and dense values without assembling rows, for readers that map values
+    /// straight onto objects (<c>Visco.Lake.Rows</c>). With <paramref name="pooled"/> every array is rented and the
+    /// caller returns them with <see cref="ShreddedColumn.Return"/>: a row group's temporary columns then never reach
+    /// the large-object heap.
+    /// </summary>
+    internal ShreddedColumn ReadShredded(int rowGroup, int column, bool pooled)
+    {
         var group = MetaData.RowGroups[rowGroup];
         var definition = Schema.Columns[column];
         var meta = group.Columns[column].MetaData!;
         var start = meta.DictionaryPageOffset is { } dictionary && dictionary > 0 && dictionary < meta.DataPageOffset
             ? dictionary
             : meta.DataPageOffset;
-        var where = $"column '{definition.Name}' of row group {rowGroup}";
         if (start < 4 || meta.TotalCompressedSize < 0 || meta.TotalCompressedSize > int.MaxValue ||
             start + meta.TotalCompressedSize > _dataEnd)
         {
             throw new ParquetFormatException(FileName,
-                $"{where}: chunk at {start} of {meta.TotalCompressedSize} bytes lies outside the data (ends at {_dataEnd})");
+                $"{Where(rowGroup, column)}: chunk at {start} of {meta.TotalCompressedSize} bytes lies outside the data (ends at {_dataEnd})");
         }
 
         if (meta.NumValues < group.NumRows || meta.NumValues > int.MaxValue)
         {
             // Every row has at least one level, and a chunk's levels must fit one array.
-            throw new ParquetFormatException(FileName, $"{where}: {meta.NumValues} values for {group.NumRows} rows");
+            throw new ParquetFormatException(FileName, $"{Where(rowGroup, column)}: {meta.NumValues} values for {group.NumRows} rows");
         }
 
         var length = (int)meta.TotalCompressedSize;
@@ -173,29 +195,27 @@ public sealed class ParquetFileReader : IDisposable
         try
         {
             ReadAt(_stream, start, buffer.AsSpan(0, length), FileName);
-            var shredded = ColumnChunkReader.Read(definition, meta, buffer, 0, length);
-            try
-            {
-                return ColumnAssembler.Assemble(definition, shredded, group.NumRows);
-            }
-            finally
-            {
-                shredded.ReturnLevels();
-            }
+            return ColumnChunkReader.Read(definition, meta, buffer, 0, length, pooled);
         }
         catch (Exception e) when (e is InvalidDataException or ThriftProtocolException or OverflowException)
         {
-            throw new ParquetFormatException(FileName, $"{where}: {e.Message}", e);
+            throw Corrupt(rowGroup, column, e);
         }
         catch (NotSupportedException e)
         {
-            throw new ParquetUnsupportedException(FileName, $"{where}: {e.Message} is not supported", e);
+            throw new ParquetUnsupportedException(FileName, $"{Where(rowGroup, column)}: {e.Message} is not supported", e);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The error for a column chunk whose bytes or levels are wrong, naming the file, column and row group.</summary>
+    internal ParquetFormatException Corrupt(int rowGroup, int column, Exception e) =>
+        new(FileName, $"{Where(rowGroup, column)}: {e.Message}", e);
+
+    private string Where(int rowGroup, int column) => $"column '{Schema.Columns[column].Name}' of row group {rowGroup}";
 
     /// <summary>Closes the stream unless it was opened with leaveOpen.</summary>
     public void Dispose()

@@ -49,7 +49,7 @@ public static class LabelParquet
         var rows = new List<LabelRow>();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            var c = new RowColumns(reader, g);
+            using var c = new RowColumns(reader, g);
             var sample = c.RequiredStrings("sampleId");
             var hospital = c.RequiredStrings("hospitalId");
             var low = c.Doubles("referenceViscosityLow");
@@ -58,9 +58,18 @@ public static class LabelParquet
             var source = c.RequiredStrings("source");
             var recordedAt = c.RequiredTimes("recordedAt");
             var recordedBy = c.RequiredStrings("recordedBy");
-            for (var i = 0; i < c.RowCount; i++)
+            try
             {
-                rows.Add(new LabelRow(sample[i], hospital[i], low[i], high[i], referenceClass[i], source[i], recordedAt[i], recordedBy[i]));
+                for (var i = 0; i < c.RowCount; i++)
+                {
+                    rows.Add(new LabelRow(sample.Required(i), hospital.Required(i), low.TryNext(out var l) ? l : null,
+                        high.TryNext(out var h) ? h : null, referenceClass.TryNext(out var r) ? r : null, source.Required(i),
+                        recordedAt.Required(i), recordedBy.Required(i)));
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw c.Corrupt(e);
             }
         }
 

@@ -64,11 +64,14 @@ public static class MeasurementParquet
         return rows;
     }
 
-    /// <summary>Reads one row group (memory bounded by the group).</summary>
+    /// <summary>
+    /// Reads one row group (memory bounded by the group). Each row is built straight from the decoded pages (see
+    /// <see cref="RowColumns"/>): the row's own objects are its record, its two sweep arrays and its distinct strings.
+    /// </summary>
     public static MeasurementRow[] ReadRowGroup(ParquetFileReader reader, int rowGroup)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var c = new RowColumns(reader, rowGroup);
+        using var c = new RowColumns(reader, rowGroup);
         var hospital = c.RequiredStrings("hospitalId");
         var device = c.RequiredStrings("deviceId");
         var sample = c.RequiredStrings("sampleId");
@@ -89,11 +92,24 @@ public static class MeasurementParquet
         var flags = c.StringLists("flags");
         var processedAt = c.RequiredTimes("processedAt");
         var rows = new MeasurementRow[c.RowCount];
-        for (var i = 0; i < rows.Length; i++)
+        try
         {
-            rows[i] = new MeasurementRow(hospital[i], device[i], sample[i], sequence[i], takenAt[i], receivedAt[i],
-                temperature[i], hematocrit[i], firmware[i], shearRate[i], shearStress[i], model[i], hash[i], low[i], high[i],
-                classes[i], confidence[i], flags[i], processedAt[i]);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = new MeasurementRow(hospital.Required(i), device.Required(i), sample.Required(i), sequence.Required(i),
+                    takenAt.Required(i), receivedAt.Required(i), temperature.Required(i),
+                    hematocrit.TryNext(out var h) ? h : null, firmware.TryNext(out var f) ? f : null,
+                    shearRate.Next(), shearStress.Next(), model.Required(i), hash.Required(i), low.Required(i), high.Required(i),
+                    classes.Required(i), confidence.Required(i), flags.Next(), processedAt.Required(i));
+            }
+
+            shearRate.Finish();
+            shearStress.Finish();
+            flags.Finish();
+        }
+        catch (InvalidDataException e)
+        {
+            throw c.Corrupt(e);
         }
 
         return rows;

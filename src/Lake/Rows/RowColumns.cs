@@ -1,84 +1,114 @@
 using Visco.Lake.Parquet;
+using Visco.Lake.Parquet.Chunks;
 using Visco.Lake.Parquet.Schema;
 
 namespace Visco.Lake.Rows;
 
 /// <summary>
-/// Reads columns of a row group tolerantly, so lake files rewritten by other tools (pyarrow makes every column
-/// optional and list elements nullable) or by older/newer versions of ours still map onto rows: optional columns may
-/// be missing, required ones must be present and non-null.
+/// Reads the columns of one row group as cursors that hand out values row by row, so a row reader builds each
+/// object straight from the decoded pages: the dense values and levels are rented and go back on
+/// <see cref="Dispose"/>, and nothing per column reaches the large-object heap. Dictionary strings come out of the
+/// chunk's dictionary, decoded once per entry and shared by every row that uses them.
+/// <para>
+/// Tolerant of lake files rewritten by other tools (pyarrow makes every column optional and list elements nullable)
+/// or by older/newer versions of ours: optional columns may be missing, INT32 widens to INT64, timestamps may be
+/// milliseconds; required ones must be present and non-null. Values whose levels or nulls contradict the row group
+/// raise <see cref="InvalidDataException"/> from the cursors; <see cref="Corrupt"/> names the file and row group.
+/// </para>
 /// </summary>
-internal sealed class RowColumns(ParquetFileReader reader, int rowGroup)
+internal sealed class RowColumns(ParquetFileReader reader, int rowGroup) : IDisposable
 {
+    private readonly List<ShreddedColumn> _rented = [];
+
     public int RowCount { get; } = checked((int)reader.GetRowGroupRowCount(rowGroup));
 
-    public string[] RequiredStrings(string name) => Required(Strings(name, required: true), name);
+    public ValueCursor<string> RequiredStrings(string name) => Values<string>(name, required: true, ColumnType.String);
 
-    public string?[] Strings(string name, bool required = false) =>
-        Read(name, required, ColumnType.String) is { } data ? data.GetValues<string?>() : new string?[RowCount];
+    public ValueCursor<string> Strings(string name) => Values<string>(name, required: false, ColumnType.String);
 
-    public double[] RequiredDoubles(string name) => Read(name, true, ColumnType.Double) switch
+    public ValueCursor<double> RequiredDoubles(string name) => Values<double>(name, required: true, ColumnType.Double);
+
+    public ValueCursor<double> Doubles(string name) => Values<double>(name, required: false, ColumnType.Double);
+
+    public ValueCursor<long> RequiredLongs(string name) => Values<long>(name, required: true, ColumnType.Int64);
+
+    public TimeCursor RequiredTimes(string name)
     {
-        { Values: double[] v } => v,
-        var data => Required(data!.GetValues<double?>(), name),
-    };
-
-    public double?[] Doubles(string name, bool required = false) => Read(name, required, ColumnType.Double) switch
-    {
-        null => new double?[RowCount],
-        { Values: double[] v } => Array.ConvertAll(v, x => (double?)x),
-        var data => data.GetValues<double?>(),
-    };
-
-    public long[] RequiredLongs(string name) => Read(name, true, ColumnType.Int64) switch
-    {
-        { Values: long[] v } => v,
-        var data => Required(data!.GetValues<long?>(), name),
-    };
-
-    public DateTimeOffset[] RequiredTimes(string name) => Read(name, true, ColumnType.TimestampMicros, ColumnType.TimestampMillis) switch
-    {
-        { Values: DateTimeOffset[] v } => v,
-        var data => Required(data!.GetValues<DateTimeOffset?>(), name),
-    };
-
-    /// <summary>A list column as one array per row (null lists become empty; null elements NaN).</summary>
-    public double[][] DoubleLists(string name) => Lists<double>(name, ColumnType.Double, v => v switch
-    {
-        double[] d => d,
-        double?[] n => Array.ConvertAll(n, x => x ?? double.NaN),
-        _ => throw Mismatch(name),
-    });
-
-    /// <summary>A list column as one array per row (null lists become empty; null elements empty strings).</summary>
-    public string[][] StringLists(string name) => Lists<string>(name, ColumnType.String, v => v switch
-    {
-        string?[] s when Array.IndexOf(s, null) < 0 => (string[])(object)s,
-        string?[] s => Array.ConvertAll(s, x => x ?? string.Empty),
-        _ => throw Mismatch(name),
-    });
-
-    private T[][] Lists<T>(string name, ColumnType type, Func<Array, T[]> elements)
-    {
-        var data = Read(name, required: false, type);
-        var result = new T[RowCount][];
-        if (data?.Offsets is not { } offsets)
-        {
-            Array.Fill(result, []);
-            return result;
-        }
-
-        var values = elements(data.Values);
-        for (var r = 0; r < RowCount; r++)
-        {
-            // Empty lists share one empty array: most rows carry no flags.
-            result[r] = offsets[r + 1] == offsets[r] ? [] : values[offsets[r]..offsets[r + 1]];
-        }
-
-        return result;
+        var type = Find(name, required: true, ColumnType.TimestampMicros, ColumnType.TimestampMillis)!.Type;
+        return new TimeCursor(Values<long>(name, required: true, type), Timestamps.TicksPerUnit(type));
     }
 
-    private ColumnData? Read(string name, bool required, params ColumnType[] types)
+    /// <summary>A list column (null lists become empty; null elements NaN).</summary>
+    public ListCursor<double> DoubleLists(string name) => Lists(name, ColumnType.Double, double.NaN);
+
+    /// <summary>A list column (null lists become empty; null elements empty strings).</summary>
+    public ListCursor<string> StringLists(string name) => Lists(name, ColumnType.String, string.Empty);
+
+    /// <summary>The error for data that contradicts itself, naming the file and the row group.</summary>
+    public ParquetFormatException Corrupt(InvalidDataException e) =>
+        new(reader.FileName, $"row group {rowGroup}: {e.Message}", e);
+
+    /// <summary>Returns every rented array.</summary>
+    public void Dispose()
+    {
+        foreach (var column in _rented)
+        {
+            column.Return();
+        }
+
+        _rented.Clear();
+    }
+
+    private ValueCursor<T> Values<T>(string name, bool required, params ColumnType[] types)
+    {
+        if (Find(name, required, types) is not { } column)
+        {
+            return ValueCursor<T>.Absent;
+        }
+
+        if (column.Repetition == ColumnRepetition.List)
+        {
+            throw new ParquetUnsupportedException(reader.FileName, $"column '{name}' is a list, expected one value per row");
+        }
+
+        var shredded = Read(name);
+        var expected = column.Repetition == ColumnRepetition.Required ? shredded.ValueCount : shredded.LevelCount;
+        if (expected != RowCount)
+        {
+            throw Corrupt(new InvalidDataException($"column '{name}' holds {expected} rows; its row group has {RowCount}"));
+        }
+
+        var dense = shredded.Dense is int[] narrow && typeof(T) == typeof(long)
+            ? Array.ConvertAll(narrow[..shredded.ValueCount], x => (long)x)
+            : shredded.Dense;
+        return new ValueCursor<T>(name, (T[])dense, shredded.Definition, column.MaxDefinitionLevel);
+    }
+
+    private ListCursor<T> Lists<T>(string name, ColumnType type, T fill)
+    {
+        if (Find(name, required: false, type) is not { } column)
+        {
+            return ListCursor<T>.Absent;
+        }
+
+        if (column.Repetition != ColumnRepetition.List)
+        {
+            throw new ParquetUnsupportedException(reader.FileName, $"column '{name}' is {column.Repetition}, expected a list");
+        }
+
+        var shredded = Read(name);
+        return new ListCursor<T>((T[])shredded.Dense, shredded.Definition!, shredded.Repetition!, shredded.LevelCount,
+            column.ListElementLevel, column.MaxDefinitionLevel, fill);
+    }
+
+    private ShreddedColumn Read(string name)
+    {
+        var shredded = reader.ReadShredded(rowGroup, reader.Schema.IndexOf(name), pooled: true);
+        _rented.Add(shredded);
+        return shredded;
+    }
+
+    private ColumnDefinition? Find(string name, bool required, params ColumnType[] types)
     {
         var index = reader.Schema.IndexOf(name);
         if (index < 0)
@@ -90,54 +120,8 @@ internal sealed class RowColumns(ParquetFileReader reader, int rowGroup)
 
         var column = reader.Schema.Columns[index];
         var widened = column.Type == ColumnType.Int32 && types.Contains(ColumnType.Int64);
-        if (!types.Contains(column.Type) && !widened)
-        {
-            throw new ParquetUnsupportedException(reader.FileName, $"column '{name}' is {column.Type}, expected {string.Join(" or ", types)}");
-        }
-
-        var data = reader.ReadColumn(rowGroup, index);
-        return widened ? Widen(data) : data;
+        return types.Contains(column.Type) || widened
+            ? column
+            : throw new ParquetUnsupportedException(reader.FileName, $"column '{name}' is {column.Type}, expected {string.Join(" or ", types)}");
     }
-
-    private static ColumnData Widen(ColumnData data)
-    {
-        var column = data.Column with { Type = ColumnType.Int64 };
-        return data.Values switch
-        {
-            int[] v => new ColumnData(column, Array.ConvertAll(v, x => (long)x), data.Offsets, data.NullLists),
-            int?[] v => new ColumnData(column, Array.ConvertAll(v, x => (long?)x), data.Offsets, data.NullLists),
-            _ => data,
-        };
-    }
-
-    private T[] Required<T>(T?[] values, string name)
-        where T : struct
-    {
-        var result = new T[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            result[i] = values[i] ?? throw NullIn(name, i);
-        }
-
-        return result;
-    }
-
-    private string[] Required(string?[] values, string name)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[i] is null)
-            {
-                throw NullIn(name, i);
-            }
-        }
-
-        return values!;
-    }
-
-    private ParquetFormatException NullIn(string name, int row) =>
-        new(reader.FileName, $"required column '{name}' is null in row {row} of row group {rowGroup}");
-
-    private ParquetUnsupportedException Mismatch(string name) =>
-        new(reader.FileName, $"list column '{name}' has an unexpected element type");
 }

@@ -21,30 +21,37 @@ internal sealed class ColumnChunkReader
     private readonly int[]? _definition;
     private readonly int[]? _repetition;
     private readonly Array _dense;
+    private readonly bool _pooled;
     private Array? _dictionary;
     private int _levels;
     private int _values;
 
-    private ColumnChunkReader(ColumnDefinition column, ColumnMetaData meta, int levelCount)
+    private ColumnChunkReader(ColumnDefinition column, ColumnMetaData meta, int levelCount, bool pooled)
     {
         _column = column;
         _meta = meta;
-        _definition = column.MaxDefinitionLevel > 0 ? ShreddedColumn.RentLevels(levelCount) : null;
-        _repetition = column.MaxRepetitionLevel > 0 ? ShreddedColumn.RentLevels(levelCount) : null;
-        _dense = meta.Type switch
+        _pooled = pooled;
+        var element = meta.Type switch
         {
-            PhysicalType.Boolean => new bool[levelCount],
-            PhysicalType.Int32 => new int[levelCount],
-            PhysicalType.Int64 => new long[levelCount],
-            PhysicalType.Float => new float[levelCount],
-            PhysicalType.Double => new double[levelCount],
-            PhysicalType.ByteArray => new string[levelCount],
+            PhysicalType.Boolean => typeof(bool),
+            PhysicalType.Int32 => typeof(int),
+            PhysicalType.Int64 => typeof(long),
+            PhysicalType.Float => typeof(float),
+            PhysicalType.Double => typeof(double),
+            PhysicalType.ByteArray => typeof(string),
             _ => throw new NotSupportedException($"physical type {meta.Type}"),
         };
+        _dense = pooled ? ShreddedColumn.RentDense(element, levelCount) : Array.CreateInstance(element, levelCount);
+        _definition = column.MaxDefinitionLevel > 0 ? ShreddedColumn.RentLevels(levelCount) : null;
+        _repetition = column.MaxRepetitionLevel > 0 ? ShreddedColumn.RentLevels(levelCount) : null;
     }
 
-    /// <summary>Decodes a chunk whose stored bytes are <paramref name="buffer"/>[<paramref name="offset"/>..+<paramref name="length"/>].</summary>
-    public static ShreddedColumn Read(ColumnDefinition column, ColumnMetaData meta, byte[] buffer, int offset, int length)
+    /// <summary>
+    /// Decodes a chunk whose stored bytes are <paramref name="buffer"/>[<paramref name="offset"/>..+<paramref name="length"/>].
+    /// With <paramref name="pooled"/> the dense values are rented too (longer than the value count; the caller returns
+    /// them with <see cref="ShreddedColumn.Return"/>), otherwise they are an array of exactly the values.
+    /// </summary>
+    public static ShreddedColumn Read(ColumnDefinition column, ColumnMetaData meta, byte[] buffer, int offset, int length, bool pooled = false)
     {
         if (!PageCompression.IsSupported(meta.Codec))
         {
@@ -56,18 +63,32 @@ internal sealed class ColumnChunkReader
             throw new InvalidDataException($"column chunk claims {meta.NumValues} values");
         }
 
-        var reader = new ColumnChunkReader(column, meta, (int)meta.NumValues);
+        var reader = new ColumnChunkReader(column, meta, (int)meta.NumValues, pooled);
         try
         {
             reader.ReadPages(buffer, offset, offset + length);
         }
         catch
         {
-            new ShreddedColumn(reader._definition, reader._repetition, 0, reader._dense, []).ReturnLevels();
+            var failed = new ShreddedColumn(reader._definition, reader._repetition, 0, reader._dense, []);
+            if (pooled)
+            {
+                failed.Return();
+            }
+            else
+            {
+                failed.ReturnLevels();
+            }
+
             throw;
         }
 
         var dense = reader._dense;
+        if (reader._pooled)
+        {
+            return new ShreddedColumn(reader._definition, reader._repetition, reader._levels, dense, [], reader._values);
+        }
+
         if (reader._values != dense.Length)
         {
             var trimmed = Array.CreateInstance(dense.GetType().GetElementType()!, reader._values);

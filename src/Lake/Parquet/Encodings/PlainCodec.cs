@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -52,7 +53,7 @@ internal static class PlainCodec
     public static int ReadFixed<T>(ReadOnlySpan<byte> data, Span<T> destination)
         where T : unmanaged
     {
-        var size = Marshal.SizeOf<T>();
+        var size = Unsafe.SizeOf<T>();
         if ((long)destination.Length * size > data.Length)
         {
             throw new InvalidDataException(
