@@ -32,6 +32,9 @@ internal static partial class FirmwareLog
     [LoggerMessage(13, LogLevel.Warning, "Agent {DeviceId}: the broker does not speak MQTT 5; falling back to MQTT 3.1.1")]
     public static partial void FallingBackTo311(ILogger logger, string deviceId);
 
+    [LoggerMessage(15, LogLevel.Warning, "Agent {DeviceId}: the broker closed {Count} MQTT 5 connects without CONNACK; falling back to MQTT 3.1.1 (back to 5 if 3.1.1 fares no better)")]
+    public static partial void ProbingMqtt311(ILogger logger, string deviceId, int count);
+
     [LoggerMessage(14, LogLevel.Warning, "Agent {DeviceId}: the device certificate expires at {NotAfter:u}; renew it through the API")]
     public static partial void CertificateExpiresSoon(ILogger logger, string deviceId, DateTime notAfter);
 

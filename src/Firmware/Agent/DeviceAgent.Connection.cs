@@ -10,7 +10,12 @@ namespace Visco.Firmware.Agent;
 public sealed partial class DeviceAgent
 {
     private static readonly TimeSpan ConnectionCheckPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>MQTT 5 connects closed without CONNACK, in a row, before the agent tries 3.1.1 instead.</summary>
+    private const int SilentRefusalsBeforeFallback = 2;
     private MqttClient? _client;
+    private int _closedBeforeConnAck;
+    private bool _probing311;
     private TaskCompletionSource? _lost;
     private bool _everConnected;
 
@@ -71,6 +76,16 @@ public sealed partial class DeviceAgent
                 await ReplaceClientAsync().ConfigureAwait(false);
                 continue;
             }
+            catch (MqttConnectionClosedException) when (ProtocolVersion == MqttProtocolVersion.V500 && _closedBeforeConnAck >= SilentRefusalsBeforeFallback)
+            {
+                // Some 3.1.1-only brokers answer a level-5 CONNECT by closing the socket, with no CONNACK to read.
+                FirmwareLog.ProbingMqtt311(_logger, DeviceId, _closedBeforeConnAck);
+                ProtocolVersion = MqttProtocolVersion.V311;
+                _probing311 = true;
+                _closedBeforeConnAck = 0;
+                await ReplaceClientAsync().ConfigureAwait(false);
+                continue;
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A refusal (bad credentials, a claim refused) waits the longest delay: the cloud may fix it, retrying
@@ -119,6 +134,24 @@ public sealed partial class DeviceAgent
         try
         {
             await client.ConnectAsync(stopping).ConfigureAwait(false);
+            _closedBeforeConnAck = 0;
+            _probing311 = false;
+        }
+        catch (MqttConnectionClosedException)
+        {
+            // The socket opened and CONNECT went out, but the broker closed it without a CONNACK.
+            _closedBeforeConnAck++;
+            if (_probing311)
+            {
+                // 3.1.1 fares no better: the broker was down or busy, not version-bound. Back to the configured version.
+                _probing311 = false;
+                _closedBeforeConnAck = 0;
+                ProtocolVersion = _options.Broker.ProtocolVersion;
+                _client = null;
+                await client.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
         }
         finally
         {
