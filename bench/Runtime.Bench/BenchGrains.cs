@@ -21,8 +21,8 @@ public interface IWriterGrain : IGrainWithIntegerKey
 /// <summary>Publishes to its own stream.</summary>
 public interface IProducerGrain : IGrainWithIntegerKey
 {
-    /// <summary>Publishes <paramref name="count"/> events, <paramref name="batch"/> per append.</summary>
-    Task Produce(int count, int batch);
+    /// <summary>Publishes <paramref name="count"/> events, <paramref name="batch"/> per append, to (<paramref name="streamNamespace"/>, own key).</summary>
+    Task Produce(int count, int batch, string streamNamespace);
 }
 
 /// <summary>The benchmark's state record.</summary>
@@ -54,9 +54,9 @@ internal sealed class WriterGrain([PersistentState("w")] IPersistentState<Writer
 
 internal sealed class ProducerGrain : Grain, IProducerGrain
 {
-    public async Task Produce(int count, int batch)
+    public async Task Produce(int count, int batch, string streamNamespace)
     {
-        var stream = GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks", GetPrimaryKeyLong().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var stream = GetStreamProvider("durable").GetStream<Tick>(new StreamId(streamNamespace, GetPrimaryKeyLong().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         for (var i = 0; i < count; i += batch)
         {
             if (batch == 1)
@@ -81,6 +81,19 @@ internal sealed class TickConsumerGrain : Grain, IGrainWithStringKey
             .SubscribeAsync((_, _) =>
             {
                 Interlocked.Increment(ref Received);
+                return Task.CompletedTask;
+            }, cancellationToken);
+}
+
+/// <summary>The same consumer with a batch observer: one turn and one checkpoint per batch of events.</summary>
+[ImplicitStreamSubscription("ticks-batch")]
+internal sealed class BatchTickConsumerGrain : Grain, IGrainWithStringKey
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks-batch", GetPrimaryKeyString()))
+            .SubscribeAsync((IReadOnlyList<SequentialItem<Tick>> items) =>
+            {
+                Interlocked.Add(ref TickConsumerGrain.Received, items.Count);
                 return Task.CompletedTask;
             }, cancellationToken);
 }

@@ -7,7 +7,7 @@ using Visco.Runtime.Storage.Memory;
 using Visco.Runtime.Storage.Postgres;
 using Visco.Runtime.Storage.Sqlite;
 
-// Usage: dotnet run -c Release --project bench/Runtime.Bench -- calls|activations|state|streams [sqlite|postgres|memory] [seconds] [events per append]
+// Usage: dotnet run -c Release --project bench/Runtime.Bench -- calls|activations|state|streams [sqlite|postgres|memory] [seconds] [events per append] [one|batch]
 var scenario = args.ElementAtOrDefault(0) ?? "calls";
 var provider = args.ElementAtOrDefault(1) ?? "memory";
 var seconds = double.Parse(args.ElementAtOrDefault(2) ?? "10", CultureInfo.InvariantCulture);
@@ -27,7 +27,8 @@ switch (scenario)
         await Scenarios.StateWritesAsync(silo, TimeSpan.FromSeconds(seconds));
         break;
     case "streams":
-        await Scenarios.StreamsAsync(silo, (int)(seconds * 20_000), int.Parse(args.ElementAtOrDefault(3) ?? "1", CultureInfo.InvariantCulture));
+        await Scenarios.StreamsAsync(silo, (int)(seconds * 20_000), int.Parse(args.ElementAtOrDefault(3) ?? "1", CultureInfo.InvariantCulture),
+            args.ElementAtOrDefault(4) == "batch");
         break;
     default:
         Console.Error.WriteLine("scenarios: calls, activations, state, streams");

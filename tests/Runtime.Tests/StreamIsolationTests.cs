@@ -70,7 +70,8 @@ public abstract class StreamIsolationTests : IAsyncLifetime
     private static void Configure(SiloOptions options)
     {
         options.StreamBatchSize = 8;          // the reader reads 8 events at a time
-        options.StreamDeliveryBatchSize = 4;  // 4 per delivery, 16 buffered per lane, 128 in all lanes
+        options.StreamDeliveryBatchSize = 4;  // 4 per delivery, 16 buffered per lane
+        options.StreamBufferedEvents = 64;    // in all lanes together
         options.StreamRetryMaxBackoff = TimeSpan.FromMilliseconds(100);
     }
 

@@ -20,6 +20,9 @@ public sealed class MemoryDatabase
     /// <summary>Events in position order; appends take the next position under <see cref="Gate"/>, so order = commit order.</summary>
     internal List<StoredStreamEvent> Events { get; } = [];
 
+    /// <summary>The same events by stream, in sequence order (a subscriber re-reads its stream without a scan).</summary>
+    internal Dictionary<StreamId, List<StoredStreamEvent>> EventsByStream { get; } = [];
+
     internal Dictionary<StreamId, long> StreamHeads { get; } = [];
 
     internal Dictionary<(string SubscriberId, StreamId Stream), long> Checkpoints { get; } = [];

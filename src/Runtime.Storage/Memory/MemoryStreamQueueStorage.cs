@@ -20,10 +20,18 @@ internal sealed class MemoryStreamQueueStorage(MemoryDatabase database, MemorySt
             lock (database.Gate)
             {
                 var first = database.StreamHeads.GetValueOrDefault(stream) + 1;
+                if (!database.EventsByStream.TryGetValue(stream, out var ofStream))
+                {
+                    ofStream = [];
+                    database.EventsByStream[stream] = ofStream;
+                }
+
                 for (var i = 0; i < payloads.Count; i++)
                 {
                     database.LastPosition++;
-                    database.Events.Add(new StoredStreamEvent(database.LastPosition, stream, first + i, payloads[i].ToArray(), now));
+                    var streamEvent = new StoredStreamEvent(database.LastPosition, stream, first + i, payloads[i].ToArray(), now);
+                    database.Events.Add(streamEvent);
+                    ofStream.Add(streamEvent);
                 }
 
                 database.StreamHeads[stream] = first + payloads.Count - 1;
@@ -61,12 +69,22 @@ internal sealed class MemoryStreamQueueStorage(MemoryDatabase database, MemorySt
         {
             lock (database.Gate)
             {
-                // A scan: the memory store serves tests, where queues are short.
-                return database.Events
-                    .Where(e => e.Stream == stream && e.Sequence > afterSequence)
-                    .Take(maxCount)
-                    .Select(e => e with { Payload = e.Payload.ToArray() })
-                    .ToArray();
+                if (!database.EventsByStream.TryGetValue(stream, out var ofStream))
+                {
+                    return [];
+                }
+
+                // Sequences of the kept events are consecutive: the first kept one tells where afterSequence is.
+                var start = ofStream.Count == 0 ? 0 : (int)Math.Clamp(afterSequence - ofStream[0].Sequence + 1, 0, ofStream.Count);
+                var count = Math.Min(maxCount, ofStream.Count - start);
+                var result = new StoredStreamEvent[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var e = ofStream[start + i];
+                    result[i] = e with { Payload = e.Payload.ToArray() };
+                }
+
+                return result;
             }
         });
     }
@@ -150,6 +168,10 @@ internal sealed class MemoryStreamQueueStorage(MemoryDatabase database, MemorySt
             lock (database.Gate)
             {
                 database.Events.RemoveRange(0, FirstAfter(database.Events, upToPosition));
+                foreach (var ofStream in database.EventsByStream.Values)
+                {
+                    ofStream.RemoveRange(0, FirstAfter(ofStream, upToPosition));
+                }
             }
 
             return true;

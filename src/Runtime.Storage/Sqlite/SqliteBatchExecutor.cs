@@ -112,11 +112,7 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
             case StreamAppendOp append:
                 var last = (long)s.AdvanceHead.Set(0, append.Stream.Namespace).Set(1, append.Stream.Key).Set(2, append.Payloads.Length).Scalar()!;
                 var first = last - append.Payloads.Length + 1;
-                s.InsertEvent.Set(0, append.Stream.Namespace).Set(1, append.Stream.Key).Set(4, append.EnqueuedAt.UtcTicks);
-                for (var i = 0; i < append.Payloads.Length; i++)
-                {
-                    s.InsertEvent.Set(2, first + i).Set(3, append.Payloads[i]).Execute();
-                }
+                InsertEvents(s, append, first);
 
                 append.Result = first;
                 break;
@@ -145,6 +141,33 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
                 break;
             default:
                 throw new InvalidOperationException($"SQLite store cannot run {op.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Inserts an append's events, <see cref="SqliteWriteStatements.EventsPerInsert"/> rows per statement.</summary>
+    private static void InsertEvents(SqliteWriteStatements s, StreamAppendOp append, long first)
+    {
+        var (ns, key, at, payloads) = (append.Stream.Namespace, append.Stream.Key, append.EnqueuedAt.UtcTicks, append.Payloads);
+        var i = 0;
+        if (payloads.Length >= SqliteWriteStatements.EventsPerInsert)
+        {
+            var many = s.InsertEvents.Set(0, ns).Set(1, key).Set(2, at);
+            for (; i + SqliteWriteStatements.EventsPerInsert <= payloads.Length; i += SqliteWriteStatements.EventsPerInsert)
+            {
+                many.Set(3, first + i);
+                for (var row = 0; row < SqliteWriteStatements.EventsPerInsert; row++)
+                {
+                    many.Set(4 + row, payloads[i + row]);
+                }
+
+                many.Execute();
+            }
+        }
+
+        s.InsertEvent.Set(0, ns).Set(1, key).Set(4, at);
+        for (; i < payloads.Length; i++)
+        {
+            s.InsertEvent.Set(2, first + i).Set(3, payloads[i]).Execute();
         }
     }
 

@@ -5,6 +5,9 @@ namespace Visco.Runtime.Storage.Sqlite;
 /// <summary>The writer connection's prepared statements (one set per connection; rebuilt when it is reopened).</summary>
 internal sealed class SqliteWriteStatements : IDisposable
 {
+    /// <summary>Rows per execution of <see cref="InsertEvents"/>.</summary>
+    public const int EventsPerInsert = 32;
+
     public SqliteWriteStatements(SqliteConnection connection)
     {
         Begin = new SqliteStatement(connection, "BEGIN IMMEDIATE");
@@ -35,6 +38,7 @@ internal sealed class SqliteWriteStatements : IDisposable
             connection,
             "INSERT INTO stream_events (stream_namespace, stream_key, sequence, payload, enqueued_at) VALUES ($ns, $k, $q, $p, $t)",
             "$ns", "$k", "$q", "$p", "$t");
+        InsertEvents = new SqliteStatement(connection, InsertEventsSql(), ["$ns", "$k", "$t", "$q", .. Enumerable.Range(0, EventsPerInsert).Select(i => $"$p{i}")]);
         UpsertCheckpoint = new SqliteStatement(
             connection,
             "INSERT INTO stream_checkpoints (subscriber_id, stream_namespace, stream_key, sequence) VALUES ($s, $ns, $k, $q) " +
@@ -76,6 +80,12 @@ internal sealed class SqliteWriteStatements : IDisposable
 
     public SqliteStatement InsertEvent { get; }
 
+    /// <summary>
+    /// <see cref="EventsPerInsert"/> consecutive events of one stream in one statement: the stream, time and first
+    /// sequence are bound once instead of per row (parameters: $ns, $k, $t, $q, then one payload per row).
+    /// </summary>
+    public SqliteStatement InsertEvents { get; }
+
     public SqliteStatement UpsertCheckpoint { get; }
 
     public SqliteStatement InsertSubscription { get; }
@@ -91,10 +101,14 @@ internal sealed class SqliteWriteStatements : IDisposable
         foreach (var statement in new[]
         {
             Begin, Commit, InsertState, UpdateState, SelectEtag, DeleteState, UpsertReminder, DeleteReminder, AdvanceHead,
-            InsertEvent, UpsertCheckpoint, InsertSubscription, DeleteSubscription, DeleteCheckpoint, Trim,
+            InsertEvent, InsertEvents, UpsertCheckpoint, InsertSubscription, DeleteSubscription, DeleteCheckpoint, Trim,
         })
         {
             statement.Dispose();
         }
     }
+
+    private static string InsertEventsSql() =>
+        "INSERT INTO stream_events (stream_namespace, stream_key, sequence, payload, enqueued_at) VALUES " +
+        string.Join(", ", Enumerable.Range(0, EventsPerInsert).Select(i => $"($ns, $k, $q + {i}, $p{i}, $t)"));
 }

@@ -34,6 +34,13 @@ public sealed class SiloOptions
     public int StreamDeliveryBatchSize { get; set; } = 256;
 
     /// <summary>
+    /// The most stream events held in memory for subscribers that have not handled them yet, all together (each
+    /// subscriber of a stream holds at most four delivery batches). Events past it are read again from storage when
+    /// the subscriber gets to them, so a stuck subscriber costs storage reads, never unbounded memory.
+    /// </summary>
+    public int StreamBufferedEvents { get; set; } = 262_144;
+
+    /// <summary>
     /// The longest wait before a failing stream subscriber is tried again (the wait doubles from 20 ms up to this);
     /// other subscribers and streams go on meanwhile.
     /// </summary>
@@ -48,6 +55,7 @@ public sealed class SiloOptions
         Require(MinimumReminderPeriod > TimeSpan.Zero, "Visco:Runtime:MinimumReminderPeriod must be positive.");
         Require(StreamPollInterval > TimeSpan.Zero, "Visco:Runtime:StreamPollInterval must be positive, e.g. 00:00:01.");
         Require(StreamBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamBatchSize must be between 1 and 100000.");
+        Require(StreamBufferedEvents > 0, "Visco:Runtime:StreamBufferedEvents must be positive, e.g. 262144.");
         Require(StreamRetryMaxBackoff > TimeSpan.Zero, "Visco:Runtime:StreamRetryMaxBackoff must be positive, e.g. 00:00:05.");
         Require(StreamDeliveryBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamDeliveryBatchSize must be between 1 and 100000, e.g. 256.");
     }

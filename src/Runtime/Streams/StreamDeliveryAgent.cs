@@ -34,8 +34,7 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
     private readonly Dictionary<StreamId, List<StreamLane>> _live = [];
     private readonly Dictionary<StreamId, long> _lastSequence = [];
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly StreamBufferBudget _budget = new(
-        runtime.Options.StreamDeliveryBatchSize * 4, Math.Max(runtime.Options.StreamBatchSize * 16, runtime.Options.StreamDeliveryBatchSize * 4));
+    private readonly StreamBufferBudget _budget = new(runtime.Options.StreamDeliveryBatchSize * 4, runtime.Options.StreamBufferedEvents);
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private IDisposable? _lagSource;
