@@ -71,7 +71,7 @@ public static class ApiHostingExtensions
         services.AddSingleton(protection);
         services.AddCors(o => o.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins(protection.CorsOrigins)
-            .WithMethods("GET", "POST")
+            .WithMethods("GET", "POST", "PUT")
             .WithHeaders("Authorization", "Content-Type", "Last-Event-ID")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());

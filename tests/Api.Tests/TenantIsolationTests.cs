@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Visco.Api.Auth;
 using Visco.Api.Tests.Hosting;
 using Visco.Grains.Interfaces.Devices;
@@ -31,6 +32,10 @@ public sealed class TenantIsolationTests(ApiHostFixture fixture) : IClassFixture
             (ApiRoles.DeviceAdmin, "/api/v1/hospitals/{h}/devices"),
             (ApiRoles.DeviceAdmin, "/api/v1/hospitals/{h}/devices/{d}"),
             (ApiRoles.Ops, "/api/v1/hospitals/{h}/devices/{d}"),
+            (ApiRoles.DeviceAdmin, "/api/v1/hospitals/{h}/devices/{d}/commands"),
+            (ApiRoles.DeviceAdmin, "/api/v1/hospitals/{h}/devices/{d}/configuration"),
+            (ApiRoles.Ops, "/api/v1/hospitals/{h}/devices/{d}/commands"),
+            (ApiRoles.Ops, "/api/v1/hospitals/{h}/devices/{d}/configuration"),
         };
         var data = new TheoryData<string, string, string>();
         foreach (var (role, path) in reads)
@@ -41,6 +46,8 @@ public sealed class TenantIsolationTests(ApiHostFixture fixture) : IClassFixture
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/revoke");
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/credentials");
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices");
+        data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/commands");
+        data.Add(ApiRoles.DeviceAdmin, "PUT", "/api/v1/hospitals/{h}/devices/{d}/configuration");
         return data;
     }
 
@@ -80,6 +87,28 @@ public sealed class TenantIsolationTests(ApiHostFixture fixture) : IClassFixture
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         var record = await Host.Grains.GetGrain<IDeviceGrain>("dev-b1").GetRecord();
         Assert.Equal(DeviceStatus.Active, record!.Status);
+    }
+
+    [Fact]
+    public async Task Commands_OtherHospitalsDeviceViaOwnHospitalRoute_NotFoundAndNothingQueued()
+    {
+        var ownAdmin = Host.ClientFor(ApiRoles.DeviceAdmin, "h-b");
+        var issued = await ownAdmin.PostAsJsonAsync(new Uri("/api/v1/hospitals/h-b/devices/dev-b1/commands", UriKind.Relative), new { type = "locate" });
+        var commandId = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString();
+        var client = Host.ClientFor(ApiRoles.DeviceAdmin, "h-a");
+
+        var post = await client.PostAsJsonAsync(new Uri("/api/v1/hospitals/h-a/devices/dev-b1/commands", UriKind.Relative), new { type = "wipe" });
+        var put = await client.PutAsJsonAsync(new Uri("/api/v1/hospitals/h-a/devices/dev-b1/configuration", UriKind.Relative), new { stateIntervalSeconds = 1 });
+        var read = await client.GetAsync(new Uri($"/api/v1/hospitals/h-a/devices/dev-b1/commands/{commandId}", UriKind.Relative));
+        var list = await client.GetAsync(new Uri("/api/v1/hospitals/h-a/devices/dev-b1/commands", UriKind.Relative));
+
+        await ProblemAssert.IsProblemAsync(post, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(put, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(read, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(list, HttpStatusCode.NotFound);
+        var commands = await Host.Grains.GetGrain<IDeviceGrain>("dev-b1").GetCommands(null, 100);
+        Assert.DoesNotContain(commands.Items, c => c.Type == DeviceCommandType.Wipe);
+        Assert.Null((await Host.Grains.GetGrain<IDeviceGrain>("dev-b1").GetConfiguration())!.DesiredVersion);
     }
 
     [Fact]
@@ -145,9 +174,14 @@ public sealed class TenantIsolationTests(ApiHostFixture fixture) : IClassFixture
         }
 
         // Probing the own hospital must not change it: an invalid body is refused after the tenant check passed.
+        if (method == "PUT")
+        {
+            return await client.PutAsJsonAsync(uri, probeOnly ? (object)Array.Empty<int>() : new { stateIntervalSeconds = 5 });
+        }
+
         object body = probeOnly ? new { } : path.EndsWith("/devices", StringComparison.Ordinal)
             ? new { deviceId = "dev-new-" + Guid.NewGuid().ToString("N")[..8] }
-            : new { reason = "tenant test" };
+            : path.EndsWith("/commands", StringComparison.Ordinal) ? new { type = "locate" } : new { reason = "tenant test" };
         return await client.PostAsJsonAsync(uri, body);
     }
 }

@@ -30,7 +30,7 @@ internal sealed partial class AuditFilter : IEndpointFilter
             throw;
         }
 
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+        var status = StatusOf(result);
         try
         {
             await Log(http).AppendAsync(Entry(http, status), CancellationToken.None);
@@ -43,6 +43,14 @@ internal sealed partial class AuditFilter : IEndpointFilter
 
         return result;
     }
+
+    /// <summary>The status the caller gets, looking inside <c>Results&lt;...&gt;</c> unions (a handler's 404 is not a 200).</summary>
+    private static int StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult { StatusCode: { } code } => code,
+        _ => StatusCodes.Status200OK,
+    };
 
     private static async Task TryRecordFailureAsync(HttpContext http)
     {

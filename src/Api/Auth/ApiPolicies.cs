@@ -14,8 +14,11 @@ public static class ApiPolicies
     /// <summary>Reading devices of a hospital.</summary>
     public const string ReadDevices = "devices.read";
 
-    /// <summary>Registering, revoking and re-crediting devices.</summary>
+    /// <summary>Registering, revoking and re-crediting devices; issuing commands and setting the desired configuration.</summary>
     public const string ManageDevices = "devices.manage";
+
+    /// <summary>Reading a device's commands and desired configuration.</summary>
+    public const string ReadDeviceCommands = "devices.commands.read";
 
     /// <summary>Reading model versions.</summary>
     public const string ReadModels = "models.read";
@@ -25,6 +28,9 @@ public static class ApiPolicies
 
     /// <summary>Reading a hospital.</summary>
     public const string ReadHospitals = "hospitals.read";
+
+    /// <summary>Listing hospitals.</summary>
+    public const string ListHospitals = "hospitals.list";
 
     /// <summary>Creating hospitals.</summary>
     public const string ManageHospitals = "hospitals.manage";
@@ -39,9 +45,11 @@ public static class ApiPolicies
         [WriteLabels] = [ApiRoles.Clinician, ApiRoles.Service],
         [ReadDevices] = [ApiRoles.Clinician, ApiRoles.DeviceAdmin, ApiRoles.Ops],
         [ManageDevices] = [ApiRoles.DeviceAdmin],
+        [ReadDeviceCommands] = [ApiRoles.DeviceAdmin, ApiRoles.Ops],
         [ReadModels] = [ApiRoles.DataScientist, ApiRoles.Ops],
         [ActivateModels] = [ApiRoles.DataScientist],
         [ReadHospitals] = [ApiRoles.Clinician, ApiRoles.DeviceAdmin, ApiRoles.Ops, ApiRoles.Service],
+        [ListHospitals] = [ApiRoles.Ops],
         [ManageHospitals] = [ApiRoles.Ops],
         [ReadAudit] = [ApiRoles.Ops],
     };

@@ -13,6 +13,10 @@ namespace Visco.Api.Devices;
 /// <param name="ConfigurationVersion">The configuration version it last reported.</param>
 /// <param name="MeasurementCount">Measurements accepted from it.</param>
 /// <param name="LastResult">Its newest result, if any.</param>
+/// <param name="PendingCommands">Commands queued or sent and not yet answered.</param>
+/// <param name="DesiredConfigurationVersion">The desired configuration version; null when none was set.</param>
+/// <param name="ReportedConfigurationVersion">The configuration version the device reported (or confirmed); null if never.</param>
+/// <param name="ConfigurationAcknowledged">True when the device reported the desired version.</param>
 public sealed record DeviceDetail(
     string DeviceId,
     string HospitalId,
@@ -22,4 +26,8 @@ public sealed record DeviceDetail(
     string? Firmware,
     string? ConfigurationVersion,
     long MeasurementCount,
-    StoredResult? LastResult);
+    StoredResult? LastResult,
+    int PendingCommands = 0,
+    long? DesiredConfigurationVersion = null,
+    long? ReportedConfigurationVersion = null,
+    bool ConfigurationAcknowledged = false);

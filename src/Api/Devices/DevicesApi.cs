@@ -12,7 +12,10 @@ using Visco.Runtime.Abstractions;
 
 namespace Visco.Api.Devices;
 
-/// <summary>A hospital's devices: roster and detail (read), register, revoke and rotate credentials (device-admin).</summary>
+/// <summary>
+/// A hospital's devices: roster and detail (read), register, revoke and rotate credentials (device-admin), commands
+/// and desired configuration (issued by device-admin, read by device-admin and ops).
+/// </summary>
 public static partial class DevicesApi
 {
     /// <summary>Maps the device routes under a <c>/hospitals/{hospitalId}</c> group.</summary>
@@ -31,6 +34,18 @@ public static partial class DevicesApi
             .WithSummary("Revokes a device: its live MQTT connection is dropped and every reconnect refused.");
         manage.MapPost("/{deviceId}/credentials", RotateCredentials).WithName("RotateDeviceCredentials")
             .WithSummary("Gives a device a new secret (the old one stops working at once); shown once.");
+        manage.MapPost("/{deviceId}/commands", IssueCommand).WithName("IssueDeviceCommand")
+            .WithSummary("Issues a command (firmware-update, set-configuration, reboot, locate, wipe): queued durably, sent over MQTT when the device is online.");
+        manage.MapPut("/{deviceId}/configuration", SetConfiguration).WithName("SetDeviceConfiguration")
+            .WithSummary("Sets the desired configuration (body: the settings object) under the next version; re-sent at every reconnect until acknowledged.");
+
+        var commands = hospital.MapHospitalScopedGroup("/devices", ApiPolicies.ReadDeviceCommands, "Devices");
+        commands.MapGet("/{deviceId}/commands", ListCommands).WithName("ListDeviceCommands")
+            .WithSummary("The device's commands, newest first, with status (queued, sent, applied, refused, failed, expired, cancelled).");
+        commands.MapGet("/{deviceId}/commands/{commandId}", GetCommand).WithName("GetDeviceCommand")
+            .WithSummary("One command and what became of it.");
+        commands.MapGet("/{deviceId}/configuration", GetConfiguration).WithName("GetDeviceConfiguration")
+            .WithSummary("The desired configuration version and settings, the version the device reported, and whether it acknowledged.");
         return hospital;
     }
 
@@ -60,6 +75,8 @@ public static partial class DevicesApi
         var last = await store.QueryByDeviceAsync(hospitalId, deviceId, new ResultQuery(Limit: 1), cancellationToken);
         return TypedResults.Ok(new DeviceDetail(
             status.DeviceId, status.HospitalId, status.Status, status.Online, status.LastSeen, status.Firmware,
-            status.ConfigurationVersion, status.MeasurementCount, last.Items.Count > 0 ? last.Items[0] : null));
+            status.ConfigurationVersion, status.MeasurementCount, last.Items.Count > 0 ? last.Items[0] : null,
+            status.PendingCommands, status.DesiredConfigurationVersion, status.ReportedConfigurationVersion,
+            status.DesiredConfigurationVersion is { } desired && status.ReportedConfigurationVersion >= desired));
     }
 }

@@ -5,16 +5,20 @@ using Microsoft.AspNetCore.Routing;
 using Visco.Api.Audit;
 using Visco.Api.Auth;
 using Visco.Api.Devices;
+using Microsoft.Extensions.Options;
 using Visco.Api.Problems;
 using Visco.Grains.Interfaces.Hospitals;
+using Visco.Grains.Interfaces.Results;
 using Visco.Runtime.Abstractions;
 
 namespace Visco.Api.Hospitals;
 
-/// <summary>Hospitals: create (ops) and read (callers whose token covers the hospital).</summary>
+/// <summary>Hospitals: create and list (ops) and read (callers whose token covers the hospital).</summary>
 public static class HospitalsApi
 {
-    /// <summary>Maps <c>POST /hospitals</c> under the API group and <c>GET</c> under the hospital group.</summary>
+    /// <summary>The largest page of <c>GET /hospitals</c> (each item reads one hospital grain).</summary>
+    public const int MaxListLimit = 500;
+    /// <summary>Maps <c>POST</c> and <c>GET /hospitals</c> under the API group and <c>GET</c> under the hospital group.</summary>
     public static RouteGroupBuilder MapHospitalsApi(this RouteGroupBuilder api, RouteGroupBuilder hospital)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -23,6 +27,10 @@ public static class HospitalsApi
             .RequireAuthorization(ApiPolicies.ManageHospitals)
             .AddEndpointFilter(new AuditFilter())
             .WithSummary("Creates a hospital (again with the same name changes nothing).");
+        api.MapGet("/hospitals", ListHospitals).WithName("ListHospitals").WithTags("Hospitals")
+            .RequireAuthorization(ApiPolicies.ListHospitals)
+            .AddEndpointFilter(new AuditFilter())
+            .WithSummary("The hospitals the caller's token covers, in id order, paged by cursor.");
         hospital.MapGet("", GetHospital).WithName("GetHospital").WithTags("Hospitals")
             .RequireAuthorization(ApiPolicies.ReadHospitals)
             .AddEndpointFilter(new AuditFilter())
@@ -56,6 +64,40 @@ public static class HospitalsApi
         await hospital.Create(request.Name, cancellationToken);
         var created = await hospital.GetInfo(cancellationToken);
         return TypedResults.Created($"/api/v1/hospitals/{request.HospitalId}", created);
+    }
+
+    /// <summary>A page of hospitals from the directory, keeping those the caller's token covers.</summary>
+    public static async Task<Results<Ok<HospitalPage>, ProblemHttpResult>> ListHospitals(
+        string? cursor, int? limit, IGrainFactory grains, IOptions<ApiAuthOptions> auth, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxListLimit)
+        {
+            return ApiProblems.BadRequest($"limit must be between 1 and {MaxListLimit}.");
+        }
+
+        if (cursor is { Length: > 512 })
+        {
+            return ApiProblems.BadRequest("The cursor is not one this API issued.");
+        }
+
+        HospitalIdPage page;
+        try
+        {
+            page = await grains.GetGrain<IHospitalDirectoryGrain>(IHospitalDirectoryGrain.DefaultKey)
+                .List(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, cancellationToken);
+        }
+        catch (InvalidCursorException)
+        {
+            return ApiProblems.BadRequest("The cursor is not one this API issued.");
+        }
+
+        var caller = ApiCaller.From(context.User, auth.Value);
+        var roles = ApiPolicies.Roles[ApiPolicies.ListHospitals];
+        var infos = await Task.WhenAll(page.HospitalIds
+            .Where(id => caller.CanAccessHospital(id, roles))
+            .Select(id => grains.GetGrain<IHospitalGrain>(id).GetInfo(cancellationToken)));
+        return TypedResults.Ok(new HospitalPage(infos.OfType<HospitalInfo>().ToArray(), page.NextCursor));
     }
 
     /// <summary>One hospital.</summary>

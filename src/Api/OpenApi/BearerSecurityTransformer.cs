@@ -9,7 +9,7 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "ViscoOrleans API";
-        document.Info.Description = "Results, live feeds, devices, models, hospitals and the audit log. JWT bearer (ES256 by default); errors are RFC 7807 problems.";
+        document.Info.Description = "Results, live feeds, devices (commands and desired configuration), models, hospitals and the audit log. JWT bearer (ES256 by default); errors are RFC 7807 problems.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme

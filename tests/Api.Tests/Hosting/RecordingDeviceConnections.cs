@@ -3,7 +3,7 @@ using Visco.Grains.Interfaces.Ingress;
 
 namespace Visco.Api.Tests.Hosting;
 
-/// <summary>The MQTT front door as the API sees it: devices marked connected, and every disconnect recorded.</summary>
+/// <summary>The MQTT front door as the API sees it: devices marked connected, and every publish and disconnect recorded.</summary>
 public sealed class RecordingDeviceConnections : IDeviceConnections
 {
     /// <summary>Devices with a live connection.</summary>
@@ -12,12 +12,23 @@ public sealed class RecordingDeviceConnections : IDeviceConnections
     /// <summary>Devices disconnected, with the reason.</summary>
     public ConcurrentQueue<(string DeviceId, string Reason)> Disconnects { get; } = new();
 
+    /// <summary>Messages published to connected devices, in order.</summary>
+    public ConcurrentQueue<(string DeviceId, OutboundMessage Message)> Published { get; } = new();
+
     /// <inheritdoc />
     public bool IsConnected(string deviceId) => Connected.ContainsKey(deviceId);
 
     /// <inheritdoc />
-    public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsConnected(deviceId));
+    public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        if (!IsConnected(deviceId))
+        {
+            return Task.FromResult(false);
+        }
+
+        Published.Enqueue((deviceId, message));
+        return Task.FromResult(true);
+    }
 
     /// <inheritdoc />
     public Task<bool> DisconnectAsync(string deviceId, string reason, CancellationToken cancellationToken = default)
