@@ -1,11 +1,40 @@
+using Visco.Lake.Rows;
+
 namespace Visco.Grains.Archive;
 
 /// <summary>Writing batches and recovering the spool.</summary>
 public sealed partial class ArchiveGrain
 {
+    private async Task FlushDueAsync(CancellationToken cancellationToken)
+    {
+        while (IsDue())
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    private async Task FlushAllAsync(CancellationToken cancellationToken)
+    {
+        while (_pending.Count > 0)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes the oldest <see cref="ArchiveOptions.MaxBatchRows"/> pending rows (or all, if fewer) as one batch. Always
+    /// the oldest and never more, so the batch is a function of <see cref="ArchiveState.ArchivedThrough"/> and the
+    /// spool alone: after a crash during this write, recovery cuts the same batch and its files get the same names.
+    /// </summary>
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var rows = _pending.Select(p => p.Row).ToList();
+        var count = Math.Min(_pending.Count, options.MaxBatchRows);
+        var rows = new List<MeasurementRow>(count);
+        for (var i = 0; i < count; i++)
+        {
+            rows.Add(_pending[i].Row);
+        }
+
         var first = rows[0].Sequence;
         var last = rows[^1].Sequence;
         var written = await writer.WriteAsync(HospitalId, rows, cancellationToken);
@@ -18,18 +47,28 @@ public sealed partial class ArchiveGrain
         await state.WriteStateAsync(cancellationToken);
         ArchiveLog.Flushed(logger, rows.Count, HospitalId, first, last, written.Files);
 
-        var spooled = _pending.Select(p => p.SpoolPath).ToList();
-        _pending.Clear();
-        _pendingCount = 0;
-        _oldestPendingAt = null;
-        _oldestReceivedAt = null;
-        await DeleteSpoolAsync(spooled, cancellationToken);
+        // A spool file goes once none of its rows is pending (a delivered batch may span two lake batches).
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            done.Add(_pending[i].SpoolPath);
+        }
+
+        _pending.RemoveRange(0, count);
+        PendingChanged();
+        foreach (var row in _pending)
+        {
+            done.Remove(row.SpoolPath);
+        }
+
+        await DeleteSpoolAsync(done, cancellationToken);
     }
 
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         var spooled = await spool.ReadAllAsync(HospitalId, cancellationToken);
-        var stale = new List<string>();
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
         foreach (var (path, row) in spooled)
         {
             if (row.Sequence <= state.State.ArchivedThrough)
@@ -38,9 +77,14 @@ public sealed partial class ArchiveGrain
             }
             else if (_pending.Count == 0 || row.Sequence > _pending[^1].Row.Sequence)
             {
-                Accept(path, row);
+                Accept(path, row, now);
                 _lastSequence = Math.Max(_lastSequence, row.Sequence);
             }
+        }
+
+        foreach (var row in _pending)
+        {
+            stale.Remove(row.SpoolPath);
         }
 
         await DeleteSpoolAsync(stale, cancellationToken);
@@ -48,11 +92,11 @@ public sealed partial class ArchiveGrain
         {
             // Written before any new event joins, so the batch that was pending at the crash keeps its file names.
             ArchiveLog.Recovered(logger, HospitalId, _pending.Count, state.State.ArchivedThrough);
-            await FlushAsync(cancellationToken);
+            await FlushAllAsync(cancellationToken);
         }
     }
 
-    private async Task DeleteSpoolAsync(List<string> paths, CancellationToken cancellationToken)
+    private async Task DeleteSpoolAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         foreach (var path in paths)
         {

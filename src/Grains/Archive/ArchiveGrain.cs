@@ -11,21 +11,21 @@ namespace Visco.Grains.Archive;
 /// <summary>
 /// Turns one hospital's measurements stream into the training lake, exactly once.
 /// <para>
-/// Why a spool: the runtime hands the observer one event at a time and moves the subscriber's checkpoint past every
-/// event whose observer task completed (per delivered chunk of up to 256, or up to the failing event), and it does not
-/// read further events until every subscriber finished the current ones. So an observer can neither wait for later
-/// events to fill a batch (that would stall the whole stream agent) nor know where a chunk ends. Holding a batch
-/// only in memory while completing its events' observer tasks would lose it on a crash; failing those deliveries to
-/// keep the checkpoint low would stop delivery at the first pending event. Instead each event is made durable before
-/// its observer task completes, cheaply and idempotently, in a per-event spool file (<see cref="ArchiveSpool"/>,
-/// named by sequence, so a redelivery overwrites it); the batch is then cut by size (in the delivery of the event
-/// that completes it, which awaits the write) or by age (on a grain timer).
+/// Why a spool: the runtime hands the observer a delivered batch of consecutive events (up to the silo's stream
+/// delivery batch size) and moves the subscriber's checkpoint past the batch when the observer's task completes; a
+/// faulted task gets the whole batch again. A lake file per delivery would be tiny (a hospital sends tens of events a
+/// second), and holding rows only in memory while completing deliveries would lose them on a crash. So each delivered
+/// batch is made durable first as one spool file (<see cref="ArchiveSpool"/>: one write, one fsync, named by the
+/// batch's first and last sequence), and lake batches are cut from the spooled rows by size
+/// (<see cref="ArchiveOptions.MaxBatchRows"/>, in the delivery that fills one, which awaits the write) or by age (on
+/// a grain timer).
 /// </para>
 /// <para>
 /// Exactly once: a batch's files are named by the first and last sequence of their rows (one file per date
-/// partition), so writing a batch again replaces its files. After a crash the grain rebuilds the pending batch from
-/// the spool (rows past <see cref="ArchiveState.ArchivedThrough"/>) and writes it at once, before taking new events:
-/// the set is the one that was pending or being written when the silo died, so the names come out the same. Only
+/// partition), so writing a batch again replaces its files. A batch is always the oldest
+/// <see cref="ArchiveOptions.MaxBatchRows"/> pending rows (or all of them, if fewer). After a crash the grain rebuilds
+/// the pending rows from the spool (rows past <see cref="ArchiveState.ArchivedThrough"/>) and writes them at once, in
+/// the same cut, before taking new events: the batch being written when the silo died comes out with the same names. Only
 /// then are <see cref="ArchiveState.ArchivedThrough"/> and the dedup window stored, and the spool files deleted.
 /// Events at or below the last handled sequence are redeliveries and are skipped; a sample published twice under
 /// two sequences (a crash between a device's append and its acknowledgement) is dropped by (device, sample).
@@ -41,7 +41,7 @@ public sealed partial class ArchiveGrain(
     TimeProvider time,
     ILogger<ArchiveGrain> logger) : Grain, IArchiveGrain
 {
-    private readonly List<(string SpoolPath, MeasurementRow Row)> _pending = [];
+    private readonly List<PendingRow> _pending = [];
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
     private IGrainTimer? _timer;
@@ -81,7 +81,7 @@ public sealed partial class ArchiveGrain(
         {
             try
             {
-                await FlushAsync(cancellationToken);
+                await FlushAllAsync(cancellationToken);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -97,11 +97,7 @@ public sealed partial class ArchiveGrain(
     /// <inheritdoc />
     public async Task<ArchiveStatus> Flush(CancellationToken cancellationToken = default)
     {
-        if (_pending.Count > 0)
-        {
-            await FlushAsync(cancellationToken);
-        }
-
+        await FlushAllAsync(cancellationToken);
         return Status();
     }
 

@@ -8,9 +8,10 @@ using Visco.Lake.Storage;
 namespace Visco.Grains.Archive;
 
 /// <summary>
-/// The archive's write-ahead spool: one small file per accepted measurement under
-/// <c>lake/_spool/measurements/hospital={h}/{sequence:D20}.parquet</c>, written before the stream may move past the
-/// event and deleted once its batch is in the lake. Folders starting with an underscore are ignored by Hive-style
+/// The archive's write-ahead spool: one small file per delivered batch of accepted measurements under
+/// <c>lake/_spool/measurements/hospital={h}/{first:D20}-{last:D20}.parquet</c> (the first and last sequence of its rows,
+/// so writing the same rows again replaces the same file), written before the stream may move past the batch and
+/// deleted once all its rows are in the lake. Folders starting with an underscore are ignored by Hive-style
 /// readers (Spark, DuckDB, pyarrow), and the lake's own pruning lists only <c>lake/measurements/</c>.
 /// </summary>
 public sealed class ArchiveSpool(ILakeStore lake, LakeWriteRetry retry)
@@ -21,23 +22,25 @@ public sealed class ArchiveSpool(ILakeStore lake, LakeWriteRetry retry)
     public static string Prefix(string hospitalId) =>
         $"lake/_spool/measurements/hospital={HivePathEscaper.Escape(hospitalId)}/";
 
-    /// <summary>The spool file of one event.</summary>
-    public static string PathOf(string hospitalId, long sequence) =>
-        $"{Prefix(hospitalId)}{sequence.ToString("D20", CultureInfo.InvariantCulture)}{LakePaths.Extension}";
+    /// <summary>The spool file of the rows from sequence <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public static string PathOf(string hospitalId, long first, long last) =>
+        $"{Prefix(hospitalId)}{first.ToString("D20", CultureInfo.InvariantCulture)}-{last.ToString("D20", CultureInfo.InvariantCulture)}{LakePaths.Extension}";
 
-    /// <summary>Writes one row durably (retried).</summary>
-    public Task WriteAsync(MeasurementRow row, CancellationToken cancellationToken)
+    /// <summary>Writes rows of one hospital (in sequence order) durably as one file (retried); returns its path.</summary>
+    public async Task<string> WriteAsync(string hospitalId, IReadOnlyList<MeasurementRow> rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        var path = PathOf(row.HospitalId, row.Sequence);
-        return retry.RunAsync(path, ct => lake.WriteAsync(path, (stream, _) =>
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfZero(rows.Count);
+        var path = PathOf(hospitalId, rows[0].Sequence, rows[^1].Sequence);
+        await retry.RunAsync(path, ct => lake.WriteAsync(path, (stream, _) =>
         {
-            MeasurementParquet.Write(stream, [row], SpoolFormat, fileName: path);
+            MeasurementParquet.Write(stream, rows, SpoolFormat, fileName: path);
             return Task.CompletedTask;
         }, ct), cancellationToken);
+        return path;
     }
 
-    /// <summary>Reads every spooled row of a hospital, in sequence order, with the path of each.</summary>
+    /// <summary>Reads every spooled row of a hospital, in sequence order, with the path of each (several rows share a file).</summary>
     public async Task<IReadOnlyList<(string Path, MeasurementRow Row)>> ReadAllAsync(string hospitalId, CancellationToken cancellationToken)
     {
         var result = new List<(string, MeasurementRow)>();

@@ -11,8 +11,9 @@ namespace Visco.Grains.Results;
 /// Projects one hospital's measurements stream into the <see cref="IResultStore"/>. The store write is idempotent by
 /// (device, sample), so a redelivered event changes nothing; an event is handled (and the stream's checkpoint may
 /// move past it) only once the store has committed it, so an acknowledged measurement always reaches the store.
-/// The runtime's observer contract hands over one event at a time, so each delivery is one store transaction; a
-/// batch observer in the runtime would let this pass a whole delivered chunk to <see cref="IResultStore.SaveAsync"/>.
+/// It subscribes as a batch observer: a delivered batch of consecutive events (up to the silo's stream delivery batch
+/// size) is one <see cref="IResultStore.SaveAsync"/> call, so one store transaction (multi-row inserts where the
+/// store does them) per batch instead of per event; a failure redelivers the whole batch, which the store absorbs.
 /// </summary>
 [GrainType("results-projection")]
 [ImplicitStreamSubscription(MeasurementRecorded.StreamNamespace)]
@@ -23,24 +24,35 @@ internal sealed class ResultsProjectionGrain(IResultStore store, ILogger<Results
     {
         var stream = GetStreamProvider("durable").GetStream<MeasurementRecorded>(
             new StreamId(MeasurementRecorded.StreamNamespace, GetPrimaryKeyString()));
-        await stream.SubscribeAsync(OnMeasurementAsync, cancellationToken);
+        await stream.SubscribeAsync(new Observer(this), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<long> Count(CancellationToken cancellationToken = default) =>
         store.CountAsync(GetPrimaryKeyString(), cancellationToken: cancellationToken);
 
-    private async Task OnMeasurementAsync(MeasurementRecorded recorded, StreamSequenceToken token)
+    private async Task OnBatchAsync(IReadOnlyList<SequentialItem<MeasurementRecorded>> items)
     {
+        var events = new MeasurementRecorded[items.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = items[i].Item;
+        }
+
         try
         {
-            await store.SaveAsync([recorded]);
+            await store.SaveAsync(events);
         }
         catch (Exception exception)
         {
-            // Rethrown: the stream redelivers from this event after a back-off, so nothing is skipped.
-            DomainLog.ProjectionFailed(logger, exception, GetPrimaryKeyString(), token.SequenceNumber);
+            // Rethrown: the stream redelivers the batch after a back-off, so nothing is skipped.
+            DomainLog.ProjectionFailed(logger, exception, GetPrimaryKeyString(), items.Count > 0 ? items[0].Token.SequenceNumber : 0);
             throw;
         }
+    }
+
+    private sealed class Observer(ResultsProjectionGrain grain) : IAsyncBatchObserver<MeasurementRecorded>
+    {
+        public Task OnNextAsync(IReadOnlyList<SequentialItem<MeasurementRecorded>> items) => grain.OnBatchAsync(items);
     }
 }

@@ -17,9 +17,17 @@ public sealed class FlakyLakeStore(ILakeStore inner) : ILakeStore
     /// <summary>Writes refused so far.</summary>
     public int Refused { get; private set; }
 
+    /// <summary>When set, only writes of paths it accepts count against (and are refused by) <see cref="FailWrites"/>.</summary>
+    public Func<string, bool>? Target { get; set; }
+
     /// <inheritdoc />
     public Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
+        if (Target is { } target && !target(path))
+        {
+            return inner.WriteAsync(path, write, cancellationToken);
+        }
+
         if (Interlocked.Decrement(ref _failWrites) >= 0)
         {
             Refused++;
