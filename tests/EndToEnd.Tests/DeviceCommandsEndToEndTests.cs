@@ -5,7 +5,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using firmware::Visco.Firmware.Configuration;
 using firmware::Visco.Firmware.Messages;
+using Visco.EndToEnd.Tests.Agents;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Api.Auth;
 using Visco.Mqtt.Client;
@@ -103,6 +105,54 @@ public sealed class DeviceCommandsEndToEndTests(SharedSilo shared, ITestOutputHe
         await using var settled = await CommandDevice.ConnectAsync(_silo.MqttPort, credentials.DeviceId, credentials.Secret!, configurationVersion: 1);
         await api.PostAsJsonAsync(Route(credentials.DeviceId, "/commands"), new { type = "locate" });
         Assert.Equal("locate", (await settled.NextCommandAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task RealFirmware_CommandsQueuedWhileOffline_AppliedAndAcknowledgedAfterItConnects()
+    {
+        var credentials = await _silo.RegisterDeviceAsync(Hospital, "dev-cmd-firmware");
+        using var api = ApiClient();
+        var locate = await api.PostAsJsonAsync(Route(credentials.DeviceId, "/commands"), new { type = "locate" });
+        var configure = await api.PutAsJsonAsync(Route(credentials.DeviceId, "/configuration"), new { measurementIntervalSeconds = 120, stateIntervalSeconds = 60 });
+        var locateId = (await locate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString();
+        var configureId = (await configure.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString();
+
+        await using var device = TestAgent.Create(new AgentOptions
+        {
+            DeviceId = credentials.DeviceId,
+            StateDirectory = TestAgent.NewStateDirectory(),
+            FirmwareVersion = "2.4.0",
+            Broker = new BrokerOptions { Port = _silo.MqttPort, ReconnectInitialDelayMs = 50, ReconnectMaximumDelayMs = 500 },
+            Authentication = new AuthenticationOptions { Mode = AuthenticationMode.Secret, Secret = credentials.Secret },
+        });
+        await device.Agent.StartAsync();
+        await device.Log.WaitForAsync($"command {locateId} Applied");
+        await device.Log.WaitForAsync($"command {configureId} Applied");
+
+        // The replies travel back over MQTT: follow them in the API (bounded).
+        var command = await UntilAsync(() => api.GetFromJsonAsync<JsonElement>(Route(credentials.DeviceId, $"/commands/{locateId}")),
+            c => c.GetProperty("status").GetString() == "applied");
+        var configuration = await UntilAsync(() => api.GetFromJsonAsync<JsonElement>(Route(credentials.DeviceId, "/configuration")),
+            c => c.GetProperty("acknowledged").GetBoolean());
+
+        Assert.Equal("applied", command.GetProperty("status").GetString());
+        Assert.True(configuration.GetProperty("acknowledged").GetBoolean());
+        Assert.Equal((1, 1L), (device.Agent.LocateCount, device.Agent.ConfigurationVersion));
+    }
+
+    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static Uri Route(string deviceId, string suffix) => new($"/api/v1/hospitals/{Hospital}/devices/{deviceId}{suffix}", UriKind.Relative);
