@@ -35,8 +35,20 @@ internal static partial class FirmwareLog
     [LoggerMessage(15, LogLevel.Warning, "Agent {DeviceId}: the broker closed {Count} MQTT 5 connects without CONNACK; falling back to MQTT 3.1.1 (back to 5 if 3.1.1 fares no better)")]
     public static partial void ProbingMqtt311(ILogger logger, string deviceId, int count);
 
-    [LoggerMessage(14, LogLevel.Warning, "Agent {DeviceId}: the device certificate expires at {NotAfter:u}; renew it through the API")]
+    [LoggerMessage(14, LogLevel.Warning, "Agent {DeviceId}: the device certificate expires at {NotAfter:u}; replace the configured certificate files")]
     public static partial void CertificateExpiresSoon(ILogger logger, string deviceId, DateTime notAfter);
+
+    [LoggerMessage(16, LogLevel.Warning, "Agent {DeviceId}: the device certificate expires at {NotAfter:u}; renewing it over the connection")]
+    public static partial void CertificateExpiresSoonRenewing(ILogger logger, string deviceId, DateTime notAfter);
+
+    [LoggerMessage(23, LogLevel.Information, "Agent {DeviceId}: renewing the device certificate (new key, CSR over MQTT)")]
+    public static partial void CertificateRenewing(ILogger logger, string deviceId);
+
+    [LoggerMessage(24, LogLevel.Information, "Agent {DeviceId}: certificate renewed and stored; reconnecting with it")]
+    public static partial void CertificateRenewed(ILogger logger, string deviceId);
+
+    [LoggerMessage(25, LogLevel.Error, "Agent {DeviceId}: certificate renewal failed: {Reason}; the current certificate stays, trying again later")]
+    public static partial void CertificateRenewalFailed(ILogger logger, string deviceId, string reason);
 
     [LoggerMessage(20, LogLevel.Information, "Agent {DeviceId}: provisioning by claim {ClaimId}")]
     public static partial void ProvisioningStarted(ILogger logger, string deviceId, string claimId);

@@ -125,6 +125,18 @@ public sealed class CommandTests
         Assert.True(setup.Logger.Contains("malformed command (none) ignored"));
     }
 
+    [RequiresToolFact("mosquitto")]
+    public async Task RenewCertificate_AgentNotProvisionedByClaim_RefusedWithReasonAndKeepsRunning()
+    {
+        await using var setup = await Setup.StartAsync();
+
+        var reply = await setup.Cloud.SendCommandAsync(setup.DeviceId, new { v = 1, commandId = "r1", type = "renew-certificate" }, "r1");
+
+        Assert.Equal("refused", reply.GetProperty("status").GetString());
+        Assert.Contains("not provisioned by claim", reply.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.False(setup.Agent.Completion.IsCompleted);
+    }
+
     private sealed class Setup : IAsyncDisposable
     {
         private Setup(MosquittoBroker broker, CloudResponder cloud, DeviceAgent agent, Configuration.AgentOptions options, ListLogger logger)

@@ -21,6 +21,13 @@ public sealed partial class DeviceAgent
             }
 
             await ReplyAsync(command.CommandId, outcome.Status, outcome.Reason, stopping).ConfigureAwait(false);
+            if (outcome.Reconnect)
+            {
+                // Replied over the old certificate's connection; the next one uses the renewed certificate.
+                await ReplaceClientAsync().ConfigureAwait(false);
+                continue;
+            }
+
             if (outcome.Status == CommandStatus.Applied)
             {
                 if (outcome.StopWith is { } reason)
@@ -53,6 +60,8 @@ public sealed partial class DeviceAgent
                 return new CommandOutcome(CommandStatus.Applied, null) { StopWith = AgentStopReason.Reboot };
             case "wipe":
                 return new CommandOutcome(CommandStatus.Applied, null) { StopWith = AgentStopReason.Wiped };
+            case "renew-certificate":
+                return await RenewCertificateAsync(force: true, stopping).ConfigureAwait(false);
             case "locate":
                 LocateCount++;
                 FirmwareLog.Locate(_logger, DeviceId);

@@ -49,6 +49,7 @@ public sealed partial class DeviceAgent
 
                 _everConnected = true;
                 await OnConnectedAsync(client, stopping).ConfigureAwait(false);
+                _ = RenewIfDueAsync(stopping);
                 while (client.IsConnected)
                 {
                     if (lost.Task.IsCompleted)
@@ -204,9 +205,17 @@ public sealed partial class DeviceAgent
                 break;
         }
 
-        if (certificate is not null && certificate.NotAfter.ToUniversalTime() - _services.Time.GetUtcNow().UtcDateTime < TimeSpan.FromDays(30))
+        _renewalDue = certificate is not null && CertificateRenewer.IsDue(certificate, _services.Time.GetUtcNow());
+        if (_renewalDue)
         {
-            FirmwareLog.CertificateExpiresSoon(_logger, DeviceId, certificate.NotAfter.ToUniversalTime());
+            if (_renewer is not null)
+            {
+                FirmwareLog.CertificateExpiresSoonRenewing(_logger, DeviceId, certificate!.NotAfter.ToUniversalTime());
+            }
+            else
+            {
+                FirmwareLog.CertificateExpiresSoon(_logger, DeviceId, certificate!.NotAfter.ToUniversalTime());
+            }
         }
 
         var will = new MqttWillMessage
@@ -260,6 +269,13 @@ public sealed partial class DeviceAgent
                 : _options.StateIntervalSeconds);
             await Task.Delay(interval, _services.Time, stopping).ConfigureAwait(false);
             await PublishStateAsync(stopping).ConfigureAwait(false);
+            if (_client?.Options.Tls?.ClientCertificates is [X509Certificate2 certificate, ..])
+            {
+                // A long-lived connection outlives the renewal window: look again at every state report.
+                _renewalDue |= CertificateRenewer.IsDue(certificate, _services.Time.GetUtcNow());
+            }
+
+            await RenewIfDueAsync(stopping).ConfigureAwait(false);
         }
     }
 }

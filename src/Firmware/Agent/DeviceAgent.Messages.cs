@@ -15,6 +15,11 @@ public sealed partial class DeviceAgent
     private ValueTask OnMessageAsync(MqttReceivedMessage message, CancellationToken cancellationToken)
     {
         var topic = message.Topic;
+        if (_renewer?.TryHandle(message) == true)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         if (topic.EndsWith("/results", StringComparison.Ordinal))
         {
             OnResult(message.Payload);

@@ -49,6 +49,11 @@ public sealed partial class DeviceAgent : IAsyncDisposable
         _queue = services.Queue;
         _credentials = new CredentialStore(options.StateDirectory);
         _stateStore = services.PersistState ? new AgentStateStore(options.StateDirectory) : null;
+        if (options.Authentication.Mode == AuthenticationMode.Claim)
+        {
+            _renewer = new CertificateRenewer(options.DeviceId, _credentials, TimeSpan.FromSeconds(options.ProvisioningTimeoutSeconds), services.Time);
+        }
+
         _measurementsTopic = $"devices/{options.DeviceId}/measurements";
         _stateTopic = $"devices/{options.DeviceId}/state";
         ProtocolVersion = options.Broker.ProtocolVersion;

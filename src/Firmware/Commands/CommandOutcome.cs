@@ -10,4 +10,7 @@ public sealed record CommandOutcome(CommandStatus Status, string? Reason)
 {
     /// <summary>Set for reboot and wipe: the agent replies first, then stops with this reason.</summary>
     public AgentStopReason? StopWith { get; init; }
+
+    /// <summary>Set after a certificate renewal: the agent replies first, then reconnects with the new certificate.</summary>
+    public bool Reconnect { get; init; }
 }

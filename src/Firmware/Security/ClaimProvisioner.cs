@@ -100,14 +100,19 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
                     throw new ProvisioningException($"the cloud refused the certificate request of {deviceId}: {result.Text}") { IsRefusal = true };
                 }
 
-                Store(key, result.Text);
+                StoreIssued(key, result.Text, deviceId, store);
                 FirmwareLog.ProvisioningCompleted(logger, deviceId);
                 return;
             }
         }
     }
 
-    private void Store(ECDsa key, string pem)
+    /// <summary>
+    /// Checks that the PEM answer certifies <paramref name="key"/> under <paramref name="deviceId"/> and stores key,
+    /// certificate and chain (owner-only). Shared by first-boot provisioning and renewal.
+    /// </summary>
+    /// <exception cref="ProvisioningException">Not PEM, no certificate, or not ours.</exception>
+    internal static void StoreIssued(ECDsa key, string pem, string deviceId, CredentialStore store)
     {
         var certificates = new X509Certificate2Collection();
         try
@@ -128,7 +133,7 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
         using var certifiedKey = device.GetECDsaPublicKey();
         var name = device.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
         if (certifiedKey is null || !certifiedKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo())
-            || name != options.DeviceId)
+            || name != deviceId)
         {
             throw new ProvisioningException($"the issued certificate ({name}) does not certify this device's key and id");
         }
@@ -146,7 +151,8 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
         }
     }
 
-    private static string ErrorReason(string json)
+    /// <summary>The reason of a JSON error message on <c>provisioning/{deviceId}/error</c>.</summary>
+    internal static string ErrorReason(string json)
     {
         try
         {

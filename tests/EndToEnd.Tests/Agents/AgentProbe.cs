@@ -28,6 +28,9 @@ public sealed class AgentProbe : IAgentObserver
     /// <summary>Waits until at least <paramref name="count"/> results arrived.</summary>
     public Task WaitForResultsAsync(int count) => WaitAsync(p => p.Results >= count, $"{count} results");
 
+    /// <summary>Waits until the agent reconnected at least <paramref name="count"/> times.</summary>
+    public Task WaitForReconnectsAsync(int count) => WaitAsync(p => p.Reconnects >= count, $"{count} reconnects");
+
     /// <inheritdoc />
     public void MeasurementSent()
     {

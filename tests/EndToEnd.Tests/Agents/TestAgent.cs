@@ -41,12 +41,12 @@ public sealed class TestAgent : IAsyncDisposable
     public static string NewStateDirectory() => Directory.CreateTempSubdirectory("visco-e2e-agent-").FullName;
 
     /// <summary>Builds (does not start) an agent; the queue lives under <c>{stateDirectory}/queue</c> as on an analyser.</summary>
-    public static TestAgent Create(AgentOptions options)
+    public static TestAgent Create(AgentOptions options, TimeProvider? time = null)
     {
         var log = new AgentLog();
         var probe = new AgentProbe();
         var queue = new FileMeasurementQueue(Path.Combine(options.StateDirectory, "queue"), options.Queue.Capacity, options.Queue.FullPolicy, log);
-        var agent = new DeviceAgent(options, new AgentServices(new SimulatedViscometer(11), queue, log) { Observer = probe });
+        var agent = new DeviceAgent(options, new AgentServices(new SimulatedViscometer(11), queue, log) { Observer = probe, Time = time ?? TimeProvider.System });
         return new TestAgent(options, agent, queue, log, probe);
     }
 
