@@ -8,6 +8,8 @@ using Visco.Runtime.Storage.Postgres;
 using Visco.Runtime.Storage.Sqlite;
 
 // Usage: dotnet run -c Release --project bench/Runtime.Bench -- calls|activations|state|streams [sqlite|postgres|memory] [seconds] [events per append] [one|batch]
+//        ... -- state-rate sqlite|postgres SECONDS WRITES_PER_S      (open loop at a fixed rate)
+//        ... -- state-sweep sqlite|postgres SECONDS                  (closed-loop capacity, then open loop at 50% and 80% of it)
 var scenario = args.ElementAtOrDefault(0) ?? "calls";
 var provider = args.ElementAtOrDefault(1) ?? "memory";
 var seconds = double.Parse(args.ElementAtOrDefault(2) ?? "10", CultureInfo.InvariantCulture);
@@ -26,12 +28,18 @@ switch (scenario)
     case "state":
         await Scenarios.StateWritesAsync(silo, TimeSpan.FromSeconds(seconds));
         break;
+    case "state-rate":
+        await OpenLoop.RunAsync(silo, TimeSpan.FromSeconds(seconds), int.Parse(args[3], CultureInfo.InvariantCulture), "fixed rate");
+        break;
+    case "state-sweep":
+        await OpenLoop.SweepAsync(silo, TimeSpan.FromSeconds(seconds), [0.5, 0.8]);
+        break;
     case "streams":
         await Scenarios.StreamsAsync(silo, (int)(seconds * 20_000), int.Parse(args.ElementAtOrDefault(3) ?? "1", CultureInfo.InvariantCulture),
             args.ElementAtOrDefault(4) == "batch");
         break;
     default:
-        Console.Error.WriteLine("scenarios: calls, activations, state, streams");
+        Console.Error.WriteLine("scenarios: calls, activations, state, state-rate, state-sweep, streams");
         return 2;
 }
 

@@ -77,7 +77,8 @@ internal static class Scenarios
     }
 
     /// <summary>Durable state writes with 1,000 concurrent grains.</summary>
-    public static async Task StateWritesAsync(SiloHost silo, TimeSpan duration)
+    /// <returns>Writes per second.</returns>
+    public static async Task<double> StateWritesAsync(SiloHost silo, TimeSpan duration)
     {
         const int Writers = 1_000;
         for (var i = 0; i < Writers; i++)
@@ -105,6 +106,7 @@ internal static class Scenarios
         })));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Report.Latency($"state: {Writers} grains writing durably ({silo.Store.Name})", counts.Sum(), elapsed, samples.SelectMany(s => s));
+        return counts.Sum() / elapsed;
     }
 
     /// <summary>Durable stream publish to delivery.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Visco.Storage.Bench;
 
-/// <summary>Command-line settings: <c>[sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--loops N] [--normal-sync] [--inline-checkpoints] [--path F] [--connection CS]</c>.</summary>
+/// <summary>Command-line settings: <c>[sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--loops N] [--normal-sync] [--inline-checkpoints] [--rate N | --sweep] [--pool-writer] [--path F] [--connection CS]</c>.</summary>
 public sealed class BenchSettings
 {
     /// <summary>"sqlite" or "postgres".</summary>
@@ -29,6 +29,15 @@ public sealed class BenchSettings
     /// <summary>SQLite: checkpoint inside commits (SQLite's default) instead of on a background connection.</summary>
     public bool InlineCheckpoints { get; private set; }
 
+    /// <summary>Open loop: state writes per second at a fixed rate instead of the closed loop (0: closed loop).</summary>
+    public int Rate { get; private set; }
+
+    /// <summary>Closed loop, then open loop at 50% and 80% of the capacity it measured.</summary>
+    public bool Sweep { get; private set; }
+
+    /// <summary>SQLite: the writer as an async loop on the thread pool instead of its own thread (for comparison).</summary>
+    public bool PoolWriter { get; private set; }
+
     /// <summary>SQLite database file.</summary>
     public string Path { get; private set; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "visco-bench", "bench.db");
 
@@ -54,10 +63,13 @@ public sealed class BenchSettings
                 case "--inline-checkpoints": settings.InlineCheckpoints = true; break;
                 case "--normal-sync": settings.NormalSync = true; break;
                 case "--path": settings.Path = Next(); break;
+                case "--rate": settings.Rate = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--sweep": settings.Sweep = true; break;
+                case "--pool-writer": settings.PoolWriter = true; break;
                 case "--connection": settings.Connection = Next(); break;
                 default:
                     throw new ArgumentException(
-                        $"unknown argument '{args[i]}'. Usage: [sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--loops N] [--normal-sync] [--inline-checkpoints] [--path F] [--connection CS]");
+                        $"unknown argument '{args[i]}'. Usage: [sqlite|postgres] [--writers N] [--seconds S] [--size B] [--batch N] [--loops N] [--normal-sync] [--inline-checkpoints] [--rate N | --sweep] [--pool-writer] [--path F] [--connection CS]");
             }
         }
 

@@ -21,13 +21,20 @@ Func<GroupCommitStatistics> statistics = store switch
 };
 
 var loops = settings.Provider == "postgres" ? $", {settings.Loops} state writer loops" : string.Empty;
-var sync = settings.Provider == "sqlite" ? (settings.NormalSync ? ", synchronous=NORMAL" : ", synchronous=FULL") + (settings.InlineCheckpoints ? ", inline checkpoints" : ", background checkpoints") : string.Empty;
+var sync = settings.Provider == "sqlite" ? (settings.NormalSync ? ", synchronous=NORMAL" : ", synchronous=FULL") + (settings.InlineCheckpoints ? ", inline checkpoints" : ", background checkpoints") + (settings.PoolWriter ? ", writer on the pool" : ", writer thread") : string.Empty;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{settings.Provider}: {settings.Writers} writers, {settings.Size}-byte state, {settings.Seconds} s, max batch {settings.Batch}{sync}{loops}"));
 
-// Phase 1: durable state writes, each writer on its own grain, write after write with the ETag it got back.
 var payload = new byte[settings.Size];
 Random.Shared.NextBytes(payload);
+if (settings.Rate > 0)
+{
+    // Open loop only: writes at a fixed rate, latency from the scheduled time.
+    await OpenLoopWrites.RunAsync(store, statistics, settings.Writers, settings.Rate, settings.Seconds, payload, "fixed rate");
+    return;
+}
+
+// Phase 1: durable state writes, each writer on its own grain, write after write with the ETag it got back.
 var stop = 0;
 var measuring = 0;
 var latencies = Enumerable.Range(0, settings.Writers).Select(_ => new Latencies()).ToArray();
@@ -65,6 +72,16 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"state writes/s: {writes / elapsed:F0}  p50: {Latencies.Percentile(latencies, 0.50):F2} ms  p99: {Latencies.Percentile(latencies, 0.99):F2} ms  " +
     $"avg batch: {(after.Operations - before.Operations) / (double)Math.Max(1, batches):F1} ({batches / elapsed:F0} commits/s)  " +
     $"bench process CPU: {cpu.TotalMicroseconds / Math.Max(1, writes):F1} us/write"));
+if (settings.Sweep)
+{
+    foreach (var fraction in new[] { 0.5, 0.8 })
+    {
+        var rate = (int)(writes / elapsed * fraction);
+        await OpenLoopWrites.RunAsync(store, statistics, settings.Writers, rate, settings.Seconds, payload, string.Create(CultureInfo.InvariantCulture, $"{fraction:P0} of capacity"));
+    }
+
+    return;
+}
 
 // Phase 2: stream appends, one event per append, 64 streams appended to concurrently (one appender loop by design).
 const int Streams = 64;
@@ -107,6 +124,7 @@ static async Task<IRuntimeStore> OpenAsync(BenchSettings settings)
             MaxBatchSize = settings.Batch,
             FullSync = !settings.NormalSync,
             CheckpointInBackground = !settings.InlineCheckpoints,
+            DedicatedWriterThread = !settings.PoolWriter,
         });
     }
     else

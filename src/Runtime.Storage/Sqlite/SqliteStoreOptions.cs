@@ -18,6 +18,12 @@ public sealed class SqliteStoreOptions
     /// <summary>Writes that may wait for the writer loop before callers are slowed down.</summary>
     public int QueueCapacity { get; set; } = 16_384;
 
+    /// <summary>
+    /// Runs the single writer on a thread of its own, woken directly by writers, instead of as an async loop on the
+    /// thread pool (where its wake-ups queue behind other work). On by default; off only to compare.
+    /// </summary>
+    public bool DedicatedWriterThread { get; set; } = true;
+
     /// <summary>Separate read connections (WAL readers run beside the writer).</summary>
     public int ReadConnections { get; set; } = 4;
 
