@@ -201,6 +201,24 @@ public sealed class CommandsApiTests(ApiHostFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Cancel_QueuedCommand_CancelledThenConflictAndUnknownNotFound()
+    {
+        var deviceId = await NewDeviceAsync();
+        var issued = await Admin.PostAsJsonAsync(Commands(deviceId), new { type = "wipe" });
+        var command = await issued.Content.ReadFromJsonAsync<DeviceCommandRecord>(Json);
+        var cancel = new Uri($"{Commands(deviceId)}/{command!.CommandId}/cancel", UriKind.Relative);
+
+        var first = await Admin.PostAsync(cancel, null);
+        var again = await Admin.PostAsync(cancel, null);
+        var unknown = await Admin.PostAsync(new Uri($"{Commands(deviceId)}/c404-00000000/cancel", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(DeviceCommandStatus.Cancelled, (await first.Content.ReadFromJsonAsync<DeviceCommandRecord>(Json))!.Status);
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Issue_RevokedDevice_ConflictProblem()
     {
         var deviceId = await NewDeviceAsync();

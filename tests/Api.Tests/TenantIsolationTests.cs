@@ -101,11 +101,14 @@ public sealed class TenantIsolationTests(ApiHostFixture fixture) : IClassFixture
         var put = await client.PutAsJsonAsync(new Uri("/api/v1/hospitals/h-a/devices/dev-b1/configuration", UriKind.Relative), new { stateIntervalSeconds = 1 });
         var read = await client.GetAsync(new Uri($"/api/v1/hospitals/h-a/devices/dev-b1/commands/{commandId}", UriKind.Relative));
         var list = await client.GetAsync(new Uri("/api/v1/hospitals/h-a/devices/dev-b1/commands", UriKind.Relative));
+        var cancel = await client.PostAsync(new Uri($"/api/v1/hospitals/h-a/devices/dev-b1/commands/{commandId}/cancel", UriKind.Relative), null);
 
         await ProblemAssert.IsProblemAsync(post, HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(put, HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(read, HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(list, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(cancel, HttpStatusCode.NotFound);
+        Assert.Equal(DeviceCommandStatus.Queued, (await Host.Grains.GetGrain<IDeviceGrain>("dev-b1").GetCommand(commandId!))!.Status);
         var commands = await Host.Grains.GetGrain<IDeviceGrain>("dev-b1").GetCommands(null, 100);
         Assert.DoesNotContain(commands.Items, c => c.Type == DeviceCommandType.Wipe);
         Assert.Null((await Host.Grains.GetGrain<IDeviceGrain>("dev-b1").GetConfiguration())!.DesiredVersion);

@@ -257,6 +257,35 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CancelCommand_Queued_CancelledAndNotSentOnConnect()
+    {
+        var wipe = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Wipe, "admin"));
+        var locate = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Locate, "admin"));
+
+        var cancelled = await Device.CancelCommand(wipe.CommandId, "other-admin");
+        await DeviceSide.ConnectAsync(_silo, "h1", "dev-1");
+
+        Assert.Equal((DeviceCommandStatus.Cancelled, "cancelled by other-admin"), (cancelled!.Status, cancelled.Reason));
+        Assert.Equal([locate.CommandId], _silo.Connections.CommandsTo("dev-1").Select(c => c.GetProperty("commandId").GetString()));
+        Assert.Null(await Device.CancelCommand("c404-nothing", "admin"));
+    }
+
+    [Fact]
+    public async Task CancelCommand_SentOrConfiguration_NotCancellable()
+    {
+        await DeviceSide.ConnectAsync(_silo, "h1", "dev-1");
+        var sent = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Reboot, "admin"));
+        var configuration = await Device.SetDesiredConfiguration(System.Text.Json.JsonDocument.Parse("{}").RootElement, "admin");
+
+        var notSent = await Assert.ThrowsAsync<CommandNotCancellableException>(() => Device.CancelCommand(sent.CommandId, "admin"));
+        var notConfig = await Assert.ThrowsAsync<CommandNotCancellableException>(() => Device.CancelCommand(configuration.CommandId, "admin"));
+
+        Assert.Contains("sent", notSent.Message, StringComparison.Ordinal);
+        Assert.Contains("set a new configuration", notConfig.Message, StringComparison.Ordinal);
+        Assert.Equal(DeviceCommandStatus.Sent, (await Device.GetCommand(sent.CommandId))!.Status);
+    }
+
+    [Fact]
     public async Task Commands_UnansweredPastTimeToLive_ExpiredAndNotSentOnConnect()
     {
         var command = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Reboot, "admin"));

@@ -37,6 +37,21 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public async Task EnsureActiveModelAsync_CalledConcurrently_TrainsOnceAndBothGetVersion1()
+    {
+        await using var silo = await DomainSilo.StartInMemoryAsync(withModel: false);
+        var bootstrapper = silo.Services.GetRequiredService<ModelBootstrapper>();
+
+        var versions = await Task.WhenAll(
+            Task.Run(() => bootstrapper.EnsureActiveModelAsync()), Task.Run(() => bootstrapper.EnsureActiveModelAsync()));
+
+        Assert.Equal(["1", "1"], versions);
+        var registry = silo.Grains.GetGrain<IModelRegistryGrain>(IModelRegistryGrain.DefaultKey);
+        Assert.Single(await registry.GetVersions());
+        Assert.Single(await registry.GetActivations());
+    }
+
+    [Fact]
     public async Task HandleAsync_NoActiveModel_BusyNotFailed()
     {
         await using var silo = await DomainSilo.StartInMemoryAsync(withModel: false);

@@ -94,6 +94,28 @@ public static partial class DevicesApi
         return command is null ? ApiProblems.NotFound() : TypedResults.Ok(command);
     }
 
+    /// <summary>Withdraws a command that is still queued.</summary>
+    public static async Task<Results<Ok<DeviceCommandRecord>, ProblemHttpResult>> CancelCommand(
+        string hospitalId, string deviceId, string commandId, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        try
+        {
+            var cancelled = await grains.GetGrain<IDeviceGrain>(deviceId)
+                .CancelCommand(commandId, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken);
+            return cancelled is null ? ApiProblems.NotFound() : TypedResults.Ok(cancelled);
+        }
+        catch (CommandNotCancellableException exception)
+        {
+            return ApiProblems.Conflict(exception.Message);
+        }
+    }
+
     /// <summary>Sets the desired configuration (the body is the settings object); returns its version and status.</summary>
     public static async Task<Results<Ok<DeviceConfigurationStatus>, ProblemHttpResult>> SetConfiguration(
         string hospitalId, string deviceId, JsonElement settings, IGrainFactory grains, IOptions<ApiAuthOptions> auth,

@@ -36,6 +36,8 @@ public static partial class DevicesApi
             .WithSummary("Gives a device a new secret (the old one stops working at once); shown once.");
         manage.MapPost("/{deviceId}/commands", IssueCommand).WithName("IssueDeviceCommand")
             .WithSummary("Issues a command (firmware-update, set-configuration, reboot, locate, wipe): queued durably, sent over MQTT when the device is online.");
+        manage.MapPost("/{deviceId}/commands/{commandId}/cancel", CancelCommand).WithName("CancelDeviceCommand")
+            .WithSummary("Withdraws a command that is still queued (never sent to the device).");
         manage.MapPut("/{deviceId}/configuration", SetConfiguration).WithName("SetDeviceConfiguration")
             .WithSummary("Sets the desired configuration (body: the settings object) under the next version; re-sent at every reconnect until acknowledged.");
 

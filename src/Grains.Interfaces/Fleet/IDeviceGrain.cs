@@ -81,6 +81,14 @@ public interface IDeviceGrain : IGrainWithStringKey
     Task<DeviceCommandRecord?> GetCommand(string commandId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Withdraws a command that is still queued (never sent); null when the device has no such command. Fails with
+    /// <see cref="CommandNotCancellableException"/> once it was sent or answered, or for set-configuration (set a new
+    /// configuration instead).
+    /// </summary>
+    [Alias("cancel-command")]
+    Task<DeviceCommandRecord?> CancelCommand(string commandId, string cancelledBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sets the desired configuration: a settings object under the next version, stored, and sent as a set-configuration
     /// command (an older open one is cancelled as superseded). It is re-sent at every reconnect until the device reports
     /// that version. Returns the command carrying it.

@@ -26,4 +26,7 @@ internal static partial class CommandLog
 
     [LoggerMessage(5207, LogLevel.Information, "Device {DeviceId} acknowledged configuration version {Version}")]
     public static partial void ConfigurationAcknowledged(ILogger logger, string deviceId, long version);
+
+    [LoggerMessage(5208, LogLevel.Information, "Command {CommandId} of device {DeviceId} cancelled by {CancelledBy}")]
+    public static partial void Cancelled(ILogger logger, string deviceId, string commandId, string cancelledBy);
 }

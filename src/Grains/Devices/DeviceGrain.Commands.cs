@@ -86,6 +86,37 @@ internal sealed partial class DeviceGrain
     }
 
     /// <inheritdoc />
+    public async Task<DeviceCommandRecord?> CancelCommand(string commandId, string cancelledBy, CancellationToken cancellationToken = default)
+    {
+        RequireRegistered();
+        if (string.IsNullOrWhiteSpace(cancelledBy) || cancelledBy.Length > 200)
+        {
+            throw new InvalidDeviceCommandException("cancelledBy must name the caller (1-200 characters).");
+        }
+
+        ExpireCommands();
+        if (FindCommand(commandId) is not { } command)
+        {
+            return null;
+        }
+
+        if (command.Type == DeviceCommandType.SetConfiguration)
+        {
+            throw new CommandNotCancellableException(commandId, "it carries the desired configuration; set a new configuration instead");
+        }
+
+        if (command.Status != DeviceCommandStatus.Queued)
+        {
+            throw new CommandNotCancellableException(commandId, $"it is {command.Status.ToString().ToLowerInvariant()}; only a queued command can be withdrawn");
+        }
+
+        ReplaceCommand(command with { Status = DeviceCommandStatus.Cancelled, Reason = $"cancelled by {cancelledBy}" });
+        await WriteAsync(cancellationToken);
+        CommandLog.Cancelled(logger, DeviceId, commandId, cancelledBy);
+        return FindCommand(commandId);
+    }
+
+    /// <inheritdoc />
     public async Task<SubmissionOutcome> CommandReplied(
         string commandId, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
