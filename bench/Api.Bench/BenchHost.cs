@@ -9,8 +9,7 @@ using Visco.Api;
 using Visco.Api.Auth;
 using Visco.DomainStore.Hosting;
 using Visco.Grains.Hosting;
-using Visco.Runtime.Abstractions.Streams;
-using Visco.Runtime.Hosting;
+using Visco.Grains.Archive;
 using Visco.Silo.Hosting;
 
 namespace Visco.Api.Bench;
@@ -29,9 +28,9 @@ internal static class BenchHost
         builder.Configuration["Visco:Api:RateLimitBurst"] = "100000";
         builder.AddViscoDomainStore();
         builder.AddViscoRuntime();
-        builder.Services.AddSingleton(new GrainAssembly(ViscoGrains.Assembly));
-        builder.Services.AddViscoGrainServices(new GrainsOptions(), dataDirectory);
-        builder.Services.AddSingleton<IStreamProvider>(p => p.GetRequiredService<SiloHost>().GetStreamProvider("durable"));
+        builder.AddGrains(ViscoGrains.Assembly);
+        builder.AddViscoGrains();
+        builder.AddViscoArchive();
         builder.AddViscoApi();
         var app = builder.Build();
         app.UseViscoApi();

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Api.Bench;
+using Visco.Grains.Models;
 using Visco.Grains.Interfaces.Fleet;
 using Visco.Grains.Interfaces.Hospitals;
+using Visco.Grains.Interfaces.Ingress;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Grains.Interfaces.Results;
 using Visco.Runtime.Abstractions;
@@ -14,6 +16,8 @@ using Visco.Runtime.Abstractions;
 var rate = Arg("--rate", 1000);
 var seconds = Arg("--seconds", 20);
 var warmup = Arg("--warmup", 5);
+var load = Arg("--load", 0);
+var sse = Environment.GetCommandLineArgs().Contains("--sse");
 const string Hospital = "h-bench";
 const int Devices = 20;
 const int ResultsPerDevice = 2500;
@@ -38,10 +42,30 @@ try
         BaseAddress = address,
     };
     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchHost.Token(app, Hospital));
-    Console.WriteLine($"store: {Devices * ResultsPerDevice:N0} results, {Devices} devices; {rate}/s for {seconds} s after {warmup} s warm-up");
+    Console.WriteLine($"store: {Devices * ResultsPerDevice:N0} results, {Devices} devices; {rate}/s for {seconds} s after {warmup} s warm-up"
+        + (load > 0 ? $"; measurement load {load}/s" : "") + (sse ? "; one live-feed client" : ""));
+
+    using var stopLoad = new CancellationTokenSource();
+    using var stopFeed = new CancellationTokenSource();
+    var feed = new LiveFeedReader(client, Hospital);
+    var feedRun = sse ? feed.RunAsync(stopFeed.Token) : Task.CompletedTask;
+    if (sse)
+    {
+        await feed.Ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    // The silo trains its bootstrap model in the background at start; the load begins once a model serves.
+    await app.Services.GetRequiredService<ModelBootstrapper>().EnsureActiveModelAsync();
+    var measurements = new MeasurementLoad(
+        app.Services.GetRequiredService<IDeviceMessageHandler>(), Hospital, [.. Enumerable.Range(0, Devices).Select(d => $"dev-{d}")], load);
+    var loadRun = measurements.RunAsync(stopLoad.Token);
 
     await RunAsync(client, rate, warmup, record: false);
+    var (acceptedBefore, feedBefore) = (measurements.Accepted, feed.Results);
     var (latencies, errors, elapsed) = await RunAsync(client, rate, seconds, record: true);
+    var (acceptedDuring, feedDuring) = (measurements.Accepted - acceptedBefore, feed.Results - feedBefore);
+    await stopLoad.CancelAsync();
+    await loadRun;
     latencies.Sort();
     Console.WriteLine($"requests {latencies.Count + errors:N0} in {elapsed.TotalSeconds:F1} s = {(latencies.Count + errors) / elapsed.TotalSeconds:F0}/s, errors {errors}");
     foreach (var p in new[] { 50.0, 90.0, 99.0, 99.9 })
@@ -50,6 +74,26 @@ try
     }
 
     Console.WriteLine($"max   {latencies[^1]:F2} ms");
+    if (load > 0)
+    {
+        Console.WriteLine($"measurement load: {acceptedDuring / elapsed.TotalSeconds:F0}/s accepted during the reads; refused: {(measurements.Refusals.Count == 0 ? "none" : string.Join(", ", measurements.Refusals.Select(r => $"{r.Value} {r.Key}")))}");
+    }
+
+    if (sse)
+    {
+        // The feed ran from before the load; after the load stops it gets a moment to drain what is still in flight.
+        var drain = Stopwatch.StartNew();
+        while (feed.Results < measurements.Accepted && drain.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        Console.WriteLine($"live feed: {feedDuring / elapsed.TotalSeconds:F0} results/s received during the reads; "
+            + $"{feed.Results}/{measurements.Accepted} accepted measurements seen, the last {drain.ElapsedMilliseconds} ms after the load stopped");
+    }
+
+    await stopFeed.CancelAsync();
+    await feedRun;
 }
 finally
 {

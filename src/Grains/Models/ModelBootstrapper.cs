@@ -20,8 +20,28 @@ public sealed class ModelBootstrapper(
     /// <summary>Who the registry records as registering and activating the bootstrap model.</summary>
     public const string Actor = "bootstrap";
 
-    /// <summary>Trains and activates version 1 if nothing is active; loads the active model. Returns the active version.</summary>
+    // Callers in one process (the start-up service, a bench or test waiting for a model) take turns, so the bootstrap
+    // model is trained once instead of twice with the second registration refused as a conflicting file.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    /// <summary>
+    /// Trains and activates version 1 if nothing is active; loads the active model. Returns the active version. Safe to
+    /// call concurrently: a caller arriving while another trains waits and then finds the model active.
+    /// </summary>
     public async Task<string> EnsureActiveModelAsync(CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await EnsureActiveModelInTurnAsync(cancellationToken);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task<string> EnsureActiveModelInTurnAsync(CancellationToken cancellationToken)
     {
         var registry = grains.GetGrain<IModelRegistryGrain>(IModelRegistryGrain.DefaultKey);
         var active = await registry.GetActiveVersion(cancellationToken);
