@@ -78,6 +78,13 @@ public sealed class MqttFrontDoorOptions
     /// <summary>Longest session expiry granted (also the expiry of MQTT 3.1.1 persistent sessions).</summary>
     public TimeSpan MaxSessionExpiry { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a QoS 1 message sent to a connected client of a persistent session may wait for its PUBACK before it is
+    /// written to the session's grain; acknowledged in time it is never written (nor removed). The publisher's own
+    /// acknowledgement waits for whichever comes first. Zero writes every message at once.
+    /// </summary>
+    public TimeSpan UnacknowledgedWriteDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Topic aliases a client may use towards us (MQTT 5).</summary>
     public int TopicAliasMaximum { get; set; } = 16;
 }

@@ -87,7 +87,7 @@ internal sealed partial class MqttServerConnection
     private async Task<(byte? Code, string? Reason)> DispatchAsync(MqttPublishPacket publish)
     {
         var identity = _identity!;
-        if (publish.Topic == $"provisioning/{identity.ClientId}/csr")
+        if (IsCsrTopic(publish.Topic, identity.ClientId))
         {
             await _broker.Provisioning.HandleCsrAsync(identity, publish.Payload, _closing.Token).ConfigureAwait(false);
             return (0, null);
@@ -138,6 +138,17 @@ internal sealed partial class MqttServerConnection
             _ => (byte)0x80,
         };
         return (code, result.Reason);
+    }
+
+    // provisioning/{clientId}/csr, compared in place: this runs for every PUBLISH, so it must not build the string.
+    private static bool IsCsrTopic(string topic, string clientId)
+    {
+        const string prefix = "provisioning/";
+        const string suffix = "/csr";
+        return topic.Length == prefix.Length + clientId.Length + suffix.Length
+            && topic.StartsWith(prefix, StringComparison.Ordinal)
+            && topic.EndsWith(suffix, StringComparison.Ordinal)
+            && topic.AsSpan(prefix.Length, clientId.Length).SequenceEqual(clientId);
     }
 
     private void Acknowledge(MqttPublishPacket publish, byte code, string? reason)

@@ -60,6 +60,17 @@ internal sealed class MqttRouter(RetainedMessageStore retained)
             await Retained.SetAsync(message, cancellationToken).ConfigureAwait(false);
         }
 
+        if (TryMatchOne(message, out var only, out var onlyTarget))
+        {
+            var written = only!.Deliver(message, onlyTarget!.Qos, onlyTarget.Retain, onlyTarget.Ids);
+            if (!written.IsCompletedSuccessfully)
+            {
+                await written.ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
         var targets = Match(message);
         if (targets.Count == 0)
         {
@@ -82,6 +93,36 @@ internal sealed class MqttRouter(RetainedMessageStore retained)
         }
 
         return targets.Count;
+    }
+
+    // The common case (a device's own topic, one exact subscriber, no wildcard filters anywhere) without the
+    // dictionary and lists of the general match: one lookup, one delivery.
+    private bool TryMatchOne(BrokerMessage message, out MqttSession? session, out Target? target)
+    {
+        lock (_gate)
+        {
+            if (_wildcard.Count == 0 && _exact.TryGetValue(message.Topic, out var exact) && exact.Count == 1)
+            {
+                foreach (var (subscriber, subscription) in exact)
+                {
+                    if (subscription.NoLocal && message.SenderClientId == subscriber.ClientId)
+                    {
+                        break;
+                    }
+
+                    session = subscriber;
+                    target = new Target(
+                        Math.Min(subscription.QualityOfService, message.QualityOfService),
+                        subscription.RetainAsPublished && message.Retain,
+                        subscription.SubscriptionIdentifier == 0 ? [] : [subscription.SubscriptionIdentifier]);
+                    return true;
+                }
+            }
+        }
+
+        session = null;
+        target = null;
+        return false;
     }
 
     private Dictionary<MqttSession, Target> Match(BrokerMessage message)

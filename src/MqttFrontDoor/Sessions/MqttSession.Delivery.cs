@@ -36,6 +36,14 @@ internal sealed partial class MqttSession
                 stored = stored with { PacketId = NextPacketId() };
                 _inflight[stored.PacketId] = stored;
                 Metrics.InflightChanged(1);
+                if (DefersWrite(qos))
+                {
+                    SendLocked(stored, dup: false);
+                    return _inflight.TryGetValue(stored.PacketId, out var sent) && sent.Sequence == stored.Sequence
+                        ? DeferWriteLocked(stored)
+                        : Task.CompletedTask;
+                }
+
                 var written = Store?.Enqueue(g => g.PutMessage(stored)) ?? Task.CompletedTask;
                 SendLocked(stored, dup: false);
                 return written;
@@ -80,6 +88,7 @@ internal sealed partial class MqttSession
             }
 
             _sink = null;
+            WriteAllDeferredLocked();
             return true;
         }
     }
@@ -91,6 +100,7 @@ internal sealed partial class MqttSession
         {
             var previous = _sink;
             _sink = null;
+            WriteAllDeferredLocked();
             return previous;
         }
     }
@@ -131,6 +141,7 @@ internal sealed partial class MqttSession
         {
             Metrics.InflightChanged(-_inflight.Count);
             Metrics.QueuedChanged(-_pending.Count);
+            ForgetAllDeferredLocked();
             _inflight.Clear();
             _pending.Clear();
             _sink = null;
@@ -156,7 +167,10 @@ internal sealed partial class MqttSession
     {
         _inflight.Remove(message.PacketId);
         Metrics.InflightChanged(-1);
-        Store?.Enqueue(g => g.RemoveMessage(message.Sequence));
+        if (!TryForgetUnwrittenLocked(message))
+        {
+            Store?.Enqueue(g => g.RemoveMessage(message.Sequence));
+        }
     }
 
     private void PumpLocked()

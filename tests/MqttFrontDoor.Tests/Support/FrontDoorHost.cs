@@ -40,6 +40,9 @@ public sealed class FrontDoorHost : IAsyncDisposable
     /// <summary>The running server.</summary>
     public MqttFrontDoorServer Server => _app!.Services.GetRequiredService<MqttFrontDoorServer>();
 
+    /// <summary>The silo's grains (sessions and retained messages live there).</summary>
+    public IGrainFactory Grains => _silo!.GrainFactory;
+
     /// <summary>The TCP port.</summary>
     public int Port => Server.TcpPort;
 
@@ -62,6 +65,8 @@ public sealed class FrontDoorHost : IAsyncDisposable
             o.TcpPort = 0;
             o.TlsPort = -1;
             o.DataDirectory = Path.Combine(Path.GetTempPath(), "visco-mqtt-tests", Guid.NewGuid().ToString("N"));
+            // Session writes at once unless a test is about deferring them (the delay runs on the manual clock).
+            o.UnacknowledgedWriteDelay = TimeSpan.Zero;
             configure(o);
         });
         await host.StartCoreAsync();
