@@ -53,23 +53,33 @@ internal sealed partial class StreamDeliveryAgent
     /// <summary>Offers events to their lanes and starts the runners of lanes that were idle; never waits for one.</summary>
     private void Dispatch(IReadOnlyList<StoredStreamEvent> events)
     {
-        List<StreamLane>? lanes = null;
-        var current = default(StreamId?);
+        // Subscribers are looked up once per stream and read batch (single-event appends interleave streams).
+        var byStream = new Dictionary<StreamId, List<StreamLane>>();
+        var last = new Dictionary<StreamId, long>();
         List<StreamLane>? toStart = null;
         foreach (var streamEvent in events)
         {
-            if (current != streamEvent.Stream)
+            last[streamEvent.Stream] = streamEvent.Sequence;
+            if (!byStream.TryGetValue(streamEvent.Stream, out var lanes))
             {
-                current = streamEvent.Stream;
-                lanes = LanesOf(streamEvent.Stream, streamEvent.Sequence);
+                lanes = LanesOf(streamEvent.Stream);
+                byStream[streamEvent.Stream] = lanes;
             }
 
-            foreach (var lane in lanes!)
+            foreach (var lane in lanes)
             {
                 if (lane.Offer(streamEvent))
                 {
                     (toStart ??= []).Add(lane);
                 }
+            }
+        }
+
+        lock (_lock)
+        {
+            foreach (var (streamId, sequence) in last)
+            {
+                _lastSequence[streamId] = Math.Max(_lastSequence.GetValueOrDefault(streamId), sequence);
             }
         }
 
@@ -80,12 +90,11 @@ internal sealed partial class StreamDeliveryAgent
     }
 
     /// <summary>The lanes of every subscriber of a stream (created on first sight, from the stored checkpoint).</summary>
-    private List<StreamLane> LanesOf(StreamId streamId, long sequence)
+    private List<StreamLane> LanesOf(StreamId streamId)
     {
         var lanes = new List<StreamLane>();
         lock (_lock)
         {
-            _lastSequence[streamId] = Math.Max(_lastSequence.GetValueOrDefault(streamId), sequence);
             foreach (var grainClass in runtime.Types.Classes)
             {
                 if (grainClass.ImplicitStreamNamespaces.Contains(streamId.Namespace))
