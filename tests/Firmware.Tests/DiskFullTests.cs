@@ -53,4 +53,31 @@ public sealed class DiskFullTests
         Assert.DoesNotContain(refused[0].SampleId, cloud.Received.Keys);
         Assert.False(agent.Completion.IsCompleted);
     }
+
+    [TmpfsFact]
+    public async Task SetConfiguration_DiskFull_FailedReplyCurrentKeptThenAppliedWhenSpaceReturns()
+    {
+        await using var disk = await SmallDisk.MountAsync(256);
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var cloud = await CloudResponder.StartAsync(broker.Port);
+        var options = TestAgents.Options(broker.Port, Path.Combine(disk.Path, "state"));
+        await using var agent = TestAgents.Create(options, new TestObserver(), new ListLogger());
+        await agent.StartAsync();
+        await cloud.WaitUntilAsync(() => cloud.States.Any(s => s.Contains("\"online\"", StringComparison.Ordinal)));
+        Assert.True(disk.Fill() > 0);
+
+        var failed = await cloud.SendCommandAsync(options.DeviceId, new { v = 1, commandId = "cfg-full", type = "set-configuration", version = 4, settings = new { } }, "cfg-full");
+
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(failed.GetProperty("reason").GetString()));
+        Assert.Equal(0, agent.ConfigurationVersion);
+        Assert.False(agent.Completion.IsCompleted);
+
+        disk.Free();
+        var applied = await cloud.SendCommandAsync(options.DeviceId, new { v = 1, commandId = "cfg-again", type = "set-configuration", version = 4, settings = new { } }, "cfg-again");
+
+        Assert.Equal("applied", applied.GetProperty("status").GetString());
+        Assert.Equal(4, agent.ConfigurationVersion);
+        Assert.Equal(4, new AgentStateStore(options.StateDirectory).Load().ConfigurationVersion);
+    }
 }
