@@ -286,6 +286,20 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportState_WillAfterDisconnect_CommandsStayQueued()
+    {
+        await DeviceSide.ConnectAsync(_silo, "h1", "dev-1");
+        await DeviceSide.DisconnectAsync(_silo, "h1", "dev-1");
+        var command = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Locate, "admin"));
+
+        // The front door hands a device's will (on its state topic) to the domain after the connection is gone.
+        await DeviceSide.ReportStateAsync(_silo, "h1", "dev-1", null);
+
+        Assert.Equal(DeviceCommandStatus.Queued, (await Device.GetCommand(command.CommandId))!.Status);
+        Assert.Empty(_silo.Connections.CommandsTo("dev-1"));
+    }
+
+    [Fact]
     public async Task Commands_UnansweredPastTimeToLive_ExpiredAndNotSentOnConnect()
     {
         var command = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Reboot, "admin"));

@@ -54,10 +54,7 @@ internal sealed partial class DeviceGrain
         S.OpenCommands.Add(command);
         await WriteAsync(cancellationToken);
         CommandLog.Issued(logger, DeviceId, command.CommandId, command.Type, request.IssuedBy);
-        if (connections?.IsConnected(DeviceId) == true)
-        {
-            await DeliverAsync(resendConfiguration: false, cancellationToken);
-        }
+        await DeliverAsync(resendConfiguration: false, cancellationToken);
 
         return FindCommand(command.CommandId)!;
     }
@@ -161,7 +158,9 @@ internal sealed partial class DeviceGrain
     /// <summary>Publishes the due commands in order; stops at the first the front door could not take.</summary>
     private async Task DeliverAsync(bool resendConfiguration, CancellationToken cancellationToken)
     {
-        if (connections is null || S.Status != DeviceStatus.Active)
+        // Only to a live connection: a state message can also be the device's will, handled after it went away, and
+        // a message parked in a persistent session would then count as sent while the device is offline.
+        if (connections is null || S.Status != DeviceStatus.Active || !connections.IsConnected(DeviceId))
         {
             return;
         }

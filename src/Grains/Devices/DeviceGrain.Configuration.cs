@@ -31,10 +31,7 @@ internal sealed partial class DeviceGrain
         S.DesiredConfiguration = new DesiredConfiguration(version, json, issuedBy, Now, command.CommandId);
         await WriteAsync(cancellationToken);
         CommandLog.ConfigurationSet(logger, DeviceId, version, issuedBy);
-        if (connections?.IsConnected(DeviceId) == true)
-        {
-            await DeliverAsync(resendConfiguration: false, cancellationToken);
-        }
+        await DeliverAsync(resendConfiguration: false, cancellationToken);
 
         return FindCommand(command.CommandId)!;
     }
