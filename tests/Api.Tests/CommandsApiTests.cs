@@ -270,6 +270,27 @@ public sealed class CommandsApiTests(ApiHostFixture fixture) : IClassFixture<Api
         Assert.Equal([400, 200, 202], page.Items.Select(e => e.Outcome));
     }
 
+    [Fact]
+    public async Task OpenApi_Document_ListsCommandConfigurationAndHospitalRoutes()
+    {
+        var document = await Host.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        foreach (var route in new[]
+        {
+            "/api/v1/hospitals/{hospitalId}/devices/{deviceId}/commands",
+            "/api/v1/hospitals/{hospitalId}/devices/{deviceId}/commands/{commandId}",
+            "/api/v1/hospitals/{hospitalId}/devices/{deviceId}/commands/{commandId}/cancel",
+            "/api/v1/hospitals/{hospitalId}/devices/{deviceId}/configuration",
+            "\"/api/v1/hospitals\"",
+        })
+        {
+            Assert.Contains(route, document, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("IssueDeviceCommand", document, StringComparison.Ordinal);
+        Assert.Contains("ListHospitals", document, StringComparison.Ordinal);
+    }
+
     private static Uri Commands(string deviceId) => new($"/api/v1/hospitals/h-a/devices/{deviceId}/commands", UriKind.Relative);
 
     private static Uri Configuration(string deviceId) => new($"/api/v1/hospitals/h-a/devices/{deviceId}/configuration", UriKind.Relative);
