@@ -35,7 +35,7 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.Equal(0, await SiloCommandLine.RunAsync(["create-device-ca", "--data", _data]));
-        Assert.Equal(0, await SiloCommandLine.RunAsync(["register-devices", "--data", _data, "--hospital", Hospital, "--count", "4", "--provisioning"]));
+        Assert.Equal(0, await SiloCommandLine.RunAsync(["register-devices", "--data", _data, "--hospital", Hospital, "--count", "5", "--provisioning"]));
         Assert.Equal(0, await SiloCommandLine.RunAsync(["create-claim", "--data", _data, "--hospital", Hospital, "--out", Path.Combine(_data, "claims")]));
         Assert.Equal(0, await SiloCommandLine.RunAsync(["create-claim", "--data", _data, "--hospital", Hospital, "--days", "0.00001", "--out", Path.Combine(_data, "expired")]));
         _claim = await Claim.ReadAsync(Path.Combine(_data, "claims"));
@@ -153,6 +153,51 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
         Assert.False(impostor.Agent.Completion.IsCompleted);
         Assert.False(new CredentialStore(impostor.Options.StateDirectory).HasCertificate);
         Assert.Equal(issued, (await directory.FindAsync(deviceId))!.CertificateThumbprints);
+    }
+
+    [Fact]
+    public async Task FirstBoot_AnswerLostAfterTheRequest_NextBootFindsTheRetainedCertificateForItsKey()
+    {
+        const string deviceId = Hospital + "-analyser-005";
+        var options = ClaimOptions(deviceId, _claim.ClaimId, _claim.Secret);
+        var store = new CredentialStore(options.StateDirectory);
+
+        // A first boot that crashed right after sending its request: the key was kept, the answer never read.
+        using (var key = store.LoadOrCreatePendingKey())
+        {
+            var csr = new CertificateRequest($"CN={deviceId}", key, HashAlgorithmName.SHA256).CreateSigningRequestPem();
+            await using var crashed = new Visco.Mqtt.Client.MqttClient(new Visco.Mqtt.Client.MqttClientOptions
+            {
+                Port = _silo.MqttPort,
+                ClientId = deviceId,
+                UserName = _claim.ClaimId,
+                Password = Encoding.UTF8.GetBytes(_claim.Secret),
+            });
+            await crashed.ConnectAsync();
+            await crashed.PublishAsync(new Visco.Mqtt.Client.MqttApplicationMessage
+            {
+                Topic = $"provisioning/{deviceId}/csr",
+                Payload = Encoding.ASCII.GetBytes(csr),
+                QualityOfService = Visco.Mqtt.Packets.MqttQualityOfService.AtLeastOnce,
+            });
+        }
+
+        var directory = _silo.Services.GetRequiredService<IDeviceDirectory>();
+        var issued = Assert.Single((await directory.FindAsync(deviceId))!.CertificateThumbprints);
+        Assert.False(store.HasCertificate);
+
+        await using var device = TestAgent.Create(options);
+        await device.Agent.StartAsync();
+        await device.Log.WaitForAsync("certificate received and stored");
+        await device.Log.WaitForAsync($"Agent {deviceId} connected over MQTT");
+        var taken = await device.Agent.MeasureAsync();
+        await device.Probe.WaitForResultsAsync(1);
+
+        using var certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(store.CertificatePath));
+        Assert.Equal(issued, DeviceCertificateAuthority.Thumbprint(certificate), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(issued, Assert.Single((await directory.FindAsync(deviceId))!.CertificateThumbprints));
+        Assert.False(File.Exists(store.PendingKeyPath));
+        Assert.Single(await MeasurementPathTests.WaitForStoredAsync(_silo, Hospital, taken.SampleId));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class CertificateRenewer(string deviceId, CredentialStore store, T
 {
     private static readonly TimeSpan LongestRenewalWindow = TimeSpan.FromDays(30);
     private TaskCompletionSource<(bool Issued, string Text)>? _answer;
+    private ECDsa? _key;
 
     /// <summary>
     /// Whether <paramref name="certificate"/> is due for renewal at <paramref name="now"/>: less than 30 days left, or
@@ -42,7 +43,11 @@ public sealed class CertificateRenewer(string deviceId, CredentialStore store, T
         var text = Encoding.UTF8.GetString(message.Payload.Span);
         if (message.Topic.EndsWith("/certificate", StringComparison.Ordinal))
         {
-            _answer?.TrySetResult((true, text));
+            // The cloud retains the last certificate it issued: the current one arrives on subscribing, and is not ours.
+            if (_key is { } key && ClaimProvisioner.Certifies(text, key, deviceId))
+            {
+                _answer?.TrySetResult((true, text));
+            }
         }
         else if (message.Topic.EndsWith("/error", StringComparison.Ordinal))
         {
@@ -61,6 +66,7 @@ public sealed class CertificateRenewer(string deviceId, CredentialStore store, T
         var request = new CertificateRequest(new X500DistinguishedName($"CN={deviceId}"), key, HashAlgorithmName.SHA256);
         var answer = new TaskCompletionSource<(bool Issued, string Text)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _answer = answer;
+        _key = key;
         try
         {
             await client.SubscribeAsync(new MqttSubscribePacket
@@ -98,6 +104,7 @@ public sealed class CertificateRenewer(string deviceId, CredentialStore store, T
         finally
         {
             _answer = null;
+            _key = null;
         }
     }
 }

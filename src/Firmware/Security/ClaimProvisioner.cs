@@ -15,6 +15,10 @@ namespace Visco.Firmware.Security;
 /// <c>provisioning/{deviceId}/csr</c> with the claim credential, waits for the PEM certificate on
 /// <c>provisioning/{deviceId}/certificate</c> (or an error on <c>provisioning/{deviceId}/error</c>), checks that it
 /// certifies our key and name, and stores key and certificate with owner-only permissions.
+/// The key is kept (owner-only) from before the request until the certificate is stored, and the cloud retains the
+/// certificate it issues: an analyser that crashed or lost its connection before the answer arrived finds it on the
+/// next attempt, instead of asking again for a device that, for the cloud, already has a certificate.
+/// A certificate for another key (an earlier issuance, still retained) is not an answer and is ignored.
 /// </summary>
 public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store, TimeProvider time, ILogger logger)
 {
@@ -23,7 +27,7 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
     public async Task ProvisionAsync(CancellationToken cancellationToken)
     {
         var deviceId = options.DeviceId;
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var key = store.LoadOrCreatePendingKey();
         var request = new CertificateRequest(new X500DistinguishedName($"CN={deviceId}"), key, HashAlgorithmName.SHA256);
         var csr = Encoding.ASCII.GetBytes(request.CreateSigningRequestPem());
         var answer = new TaskCompletionSource<(bool Issued, string Text)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,7 +45,10 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
                     var text = Encoding.UTF8.GetString(message.Payload.Span);
                     if (message.Topic.EndsWith("/certificate", StringComparison.Ordinal))
                     {
-                        answer.TrySetResult((true, text));
+                        if (Certifies(text, key, deviceId))
+                        {
+                            answer.TrySetResult((true, text));
+                        }
                     }
                     else if (message.Topic.EndsWith("/error", StringComparison.Ordinal))
                     {
@@ -104,6 +111,23 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
                 FirmwareLog.ProvisioningCompleted(logger, deviceId);
                 return;
             }
+        }
+    }
+
+    /// <summary>Whether the PEM text's first certificate certifies <paramref name="key"/> under <paramref name="deviceId"/>.</summary>
+    internal static bool Certifies(string pem, ECDsa key, string deviceId)
+    {
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPem(pem);
+            using var certifiedKey = certificate.GetECDsaPublicKey();
+            return certifiedKey is not null
+                && certifiedKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo())
+                && certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false) == deviceId;
+        }
+        catch (CryptographicException)
+        {
+            return false;
         }
     }
 

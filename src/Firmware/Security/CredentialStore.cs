@@ -19,6 +19,9 @@ public sealed class CredentialStore(string stateDirectory)
     /// <summary>The device certificate (PEM).</summary>
     public string CertificatePath => Path.Combine(Directory, "device.cert.pem");
 
+    /// <summary>The key of a certificate request still unanswered (PKCS#8 PEM), kept so a lost answer can be found again.</summary>
+    public string PendingKeyPath => Path.Combine(Directory, "pending.key.pem");
+
     /// <summary>The issuing CA chain sent with the certificate (PEM).</summary>
     public string ChainPath => Path.Combine(Directory, "ca-chain.pem");
 
@@ -36,6 +39,35 @@ public sealed class CredentialStore(string stateDirectory)
         {
             SecureFiles.WriteAllBytes(ChainPath, Encoding.ASCII.GetBytes(chainPem));
         }
+
+        File.Delete(PendingKeyPath);
+    }
+
+    /// <summary>
+    /// The key of the unanswered certificate request: the stored one, or a new ECDSA P-256 key stored (0600) before it
+    /// is ever sent in a request.
+    /// </summary>
+    public ECDsa LoadOrCreatePendingKey()
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (File.Exists(PendingKeyPath))
+        {
+            try
+            {
+                key.ImportFromPem(File.ReadAllText(PendingKeyPath));
+                return key;
+            }
+            catch (Exception exception) when (exception is ArgumentException or CryptographicException)
+            {
+                // Damaged: a fresh key and a fresh request.
+                key.Dispose();
+                key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            }
+        }
+
+        SecureFiles.CreatePrivateDirectory(Directory);
+        SecureFiles.WriteAllBytes(PendingKeyPath, Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
+        return key;
     }
 
     /// <summary>Loads the stored certificate with its key, ready for TLS client authentication.</summary>

@@ -77,7 +77,9 @@ internal sealed class ProvisioningService(
             await directory.RecordCertificateAsync(deviceId, thumbprint, notAfter, cancellationToken).ConfigureAwait(false);
             MqttLog.CertificateIssued(logger, deviceId, thumbprint, notAfter);
             var pem = certificate.ExportCertificatePem() + "\n" + authority.CertificatePem + "\n";
-            var message = new BrokerMessage($"provisioning/{deviceId}/certificate", Encoding.ASCII.GetBytes(pem), 1, false)
+            // Retained: a device that lost the answer (crash, dropped connection) finds it when it subscribes again, as
+            // it cannot ask anew once it has a certificate. A certificate is public; only the key's holder can use it.
+            var message = new BrokerMessage($"provisioning/{deviceId}/certificate", Encoding.ASCII.GetBytes(pem), 1, true)
             {
                 PayloadIsUtf8 = true,
                 ContentType = "application/x-pem-file",
