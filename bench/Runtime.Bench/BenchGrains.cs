@@ -87,13 +87,38 @@ internal sealed class TickConsumerGrain : Grain, IGrainWithStringKey
 
 /// <summary>The same consumer with a batch observer: one turn and one checkpoint per batch of events.</summary>
 [ImplicitStreamSubscription("ticks-batch")]
+[ImplicitStreamSubscription("ticks-stuck")]
 internal sealed class BatchTickConsumerGrain : Grain, IGrainWithStringKey
 {
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var streamNamespace in new[] { "ticks-batch", "ticks-stuck" })
+        {
+            await GetStreamProvider("durable").GetStream<Tick>(new StreamId(streamNamespace, GetPrimaryKeyString()))
+                .SubscribeAsync((IReadOnlyList<SequentialItem<Tick>> items) =>
+                {
+                    Interlocked.Add(ref TickConsumerGrain.Received, items.Count);
+                    return Task.CompletedTask;
+                }, cancellationToken);
+        }
+    }
+}
+
+/// <summary>A second subscriber of the "ticks-stuck" streams that holds its first delivery until released.</summary>
+[ImplicitStreamSubscription("ticks-stuck")]
+internal sealed class StuckTickConsumerGrain : Grain, IGrainWithStringKey
+{
+    /// <summary>Completed to let the stuck subscribers go on.</summary>
+    public static readonly TaskCompletionSource Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Events the stuck subscribers handled (after release).</summary>
+    public static long Received;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks-batch", GetPrimaryKeyString()))
-            .SubscribeAsync((IReadOnlyList<SequentialItem<Tick>> items) =>
+        GetStreamProvider("durable").GetStream<Tick>(new StreamId("ticks-stuck", GetPrimaryKeyString()))
+            .SubscribeAsync(async (IReadOnlyList<SequentialItem<Tick>> items) =>
             {
-                Interlocked.Add(ref TickConsumerGrain.Received, items.Count);
-                return Task.CompletedTask;
+                await Gate.Task;
+                Interlocked.Add(ref Received, items.Count);
             }, cancellationToken);
 }

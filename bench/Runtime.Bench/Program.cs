@@ -8,6 +8,7 @@ using Visco.Runtime.Storage.Postgres;
 using Visco.Runtime.Storage.Sqlite;
 
 // Usage: dotnet run -c Release --project bench/Runtime.Bench -- calls|activations|state|streams [sqlite|postgres|memory] [seconds] [events per append] [one|batch]
+//        ... -- streams-stuck sqlite|memory SECONDS [events per append]  (batch observers, plus a stuck subscriber on every stream)
 //        ... -- state-rate sqlite|postgres SECONDS WRITES_PER_S      (open loop at a fixed rate)
 //        ... -- state-sweep sqlite|postgres SECONDS                  (closed-loop capacity, then open loop at 50% and 80% of it)
 var scenario = args.ElementAtOrDefault(0) ?? "calls";
@@ -15,7 +16,8 @@ var provider = args.ElementAtOrDefault(1) ?? "memory";
 var seconds = double.Parse(args.ElementAtOrDefault(2) ?? "10", CultureInfo.InvariantCulture);
 Console.WriteLine($"scenario={scenario} provider={provider} seconds={seconds} cores={Environment.ProcessorCount}");
 
-await using var silo = new SiloHost(OpenStore(provider), [typeof(EchoGrain).Assembly]);
+// A producer's call publishes all its events, which on a loaded machine takes longer than the default 30 s timeout.
+await using var silo = new SiloHost(OpenStore(provider), [typeof(EchoGrain).Assembly], new SiloOptions { CallTimeout = TimeSpan.FromMinutes(5) });
 await silo.StartAsync();
 switch (scenario)
 {
@@ -34,12 +36,15 @@ switch (scenario)
     case "state-sweep":
         await OpenLoop.SweepAsync(silo, TimeSpan.FromSeconds(seconds), [0.5, 0.8]);
         break;
+    case "streams-stuck":
+        await Scenarios.StreamsAsync(silo, (int)(seconds * 20_000), int.Parse(args.ElementAtOrDefault(3) ?? "100", CultureInfo.InvariantCulture), batchObserver: true, stuckSubscriber: true);
+        break;
     case "streams":
         await Scenarios.StreamsAsync(silo, (int)(seconds * 20_000), int.Parse(args.ElementAtOrDefault(3) ?? "1", CultureInfo.InvariantCulture),
             args.ElementAtOrDefault(4) == "batch");
         break;
     default:
-        Console.Error.WriteLine("scenarios: calls, activations, state, state-rate, state-sweep, streams");
+        Console.Error.WriteLine("scenarios: calls, activations, state, state-rate, state-sweep, streams, streams-stuck");
         return 2;
 }
 

@@ -110,9 +110,15 @@ internal static class Scenarios
     }
 
     /// <summary>Durable stream publish to delivery.</summary>
-    public static async Task StreamsAsync(SiloHost silo, int events, int batch, bool batchObserver)
+    /// <param name="silo">The silo.</param>
+    /// <param name="events">Events in all.</param>
+    /// <param name="batch">Events per append.</param>
+    /// <param name="batchObserver">Batch observers instead of one-event observers.</param>
+    /// <param name="stuckSubscriber">A second subscriber on every stream holds its first delivery until the others got
+    /// everything: what a stuck consumer costs the others.</param>
+    public static async Task StreamsAsync(SiloHost silo, int events, int batch, bool batchObserver, bool stuckSubscriber = false)
     {
-        var streamNamespace = batchObserver ? "ticks-batch" : "ticks";
+        var streamNamespace = stuckSubscriber ? "ticks-stuck" : batchObserver ? "ticks-batch" : "ticks";
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         const int Producers = 200;
         var perProducer = events / Producers;
@@ -127,6 +133,18 @@ internal static class Scenarios
 
         var delivered = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / total;
-        Console.WriteLine($"streams: {total:N0} events from {Producers} producers, {batch} per append, {(batchObserver ? "batch" : "one-event")} observers, on {silo.Store.Name}: published (durable) in {published:F2} s = {total / published:N0}/s; all delivered in {delivered:F2} s = {total / delivered:N0}/s; process CPU {cpuPerEvent:F2} µs/event = {1e6 / cpuPerEvent:N0} events/s per fully used core");
+        Console.WriteLine($"streams: {total:N0} events from {Producers} producers, {batch} per append, {(batchObserver ? "batch" : "one-event")} observers{(stuckSubscriber ? " + a stuck subscriber on every stream" : string.Empty)}, on {silo.Store.Name}: published (durable) in {published:F2} s = {total / published:N0}/s; all delivered in {delivered:F2} s = {total / delivered:N0}/s; process CPU {cpuPerEvent:F2} µs/event = {1e6 / cpuPerEvent:N0} events/s per fully used core");
+        if (stuckSubscriber)
+        {
+            var released = Stopwatch.GetTimestamp();
+            StuckTickConsumerGrain.Gate.TrySetResult();
+            while (Interlocked.Read(ref StuckTickConsumerGrain.Received) < total)
+            {
+                await Task.Delay(10);
+            }
+
+            var caughtUp = Stopwatch.GetElapsedTime(released).TotalSeconds;
+            Console.WriteLine($"streams: the stuck subscribers, released, caught up with {total:N0} events in {caughtUp:F2} s = {total / caughtUp:N0}/s");
+        }
     }
 }

@@ -57,10 +57,16 @@ internal sealed partial class StreamDeliveryAgent
             {
                 return;
             }
+            catch (Exception exception) when (events.Count == 0)
+            {
+                // The re-read failed (storage unavailable): wait as after a failed delivery, then try again.
+                RuntimeLog.StreamAgentFailed(runtime.Logger, exception);
+                await Task.Delay(RetryDelay(++lane.Failures), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
             catch (Exception exception)
             {
                 var done = exception is StreamDeliveryException partial ? Math.Min(partial.Delivered, events.Count) : 0;
-                if (!lane.Durable || events.Count == 0)
+                if (!lane.Durable)
                 {
                     // Live observers are best effort by contract: a failing one misses these events, nobody else does.
                     Handled(lane, events, events.Count);
@@ -83,7 +89,7 @@ internal sealed partial class StreamDeliveryAgent
         }
 
         lane.Advance(events[count - 1], count < events.Count ? events[count] : null);
-        if (lane.Durable)
+        if (lane.Durable && !lane.Removed)
         {
             Interlocked.Add(ref _delivered, count);
             RuntimeInstruments.RecordDeliveries(lane.Stream.Namespace, count);

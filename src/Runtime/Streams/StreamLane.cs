@@ -135,6 +135,7 @@ internal sealed class StreamLane(
             if (Removed || _delivered >= _known)
             {
                 _running = false;
+                _oldestPending = long.MaxValue;
                 return null;
             }
 
