@@ -48,6 +48,7 @@ internal sealed partial class MqttServerConnection
     {
         Close(null, _closeReason, _sendWill);
         _keepAliveTimer?.Dispose();
+        await DrainPublishesAsync().ConfigureAwait(false);
         try
         {
             await _writeLoop.WaitAsync(WriterGrace).ConfigureAwait(false);

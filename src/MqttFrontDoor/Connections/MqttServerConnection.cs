@@ -168,6 +168,13 @@ internal sealed partial class MqttServerConnection : IMqttSessionSink
             }
 
             var buffer = result.Buffer;
+            if (_publishes.IsFaulted || _publishes.IsCanceled)
+            {
+                // A pipelined PUBLISH failed (and cancelled this read): its exception closes the connection.
+                input.AdvanceTo(buffer.Start);
+                await _publishes.ConfigureAwait(false);
+            }
+
             if (!buffer.IsEmpty)
             {
                 Volatile.Write(ref _lastReceived, _time.GetTimestamp());

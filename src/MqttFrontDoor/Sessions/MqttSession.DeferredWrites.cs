@@ -37,6 +37,15 @@ internal sealed partial class MqttSession
         return true;
     }
 
+    /// <summary>Writes every deferred message now: the connection is closing, so no PUBACK will come.</summary>
+    public void WriteDeferredNow()
+    {
+        lock (_gate)
+        {
+            WriteAllDeferredLocked();
+        }
+    }
+
     /// <summary>Writes every deferred message now (the connection goes, so no PUBACK will come).</summary>
     private void WriteAllDeferredLocked()
     {

@@ -82,6 +82,75 @@ public sealed class DeferredSessionWriteTests
         Assert.Equal("m", Encoding.UTF8.GetString(resent.Payload.Span));
     }
 
+    [Fact]
+    public async Task Measurement_DeviceAcksItsResult_MeasurementAckedWithoutWaitingForTheDelay()
+    {
+        // The analyser's loop on one connection: its measurement's PUBACK waits for its result's PUBACK, which the
+        // read loop must take while the measurement is still pending (the clock never moves here).
+        await using var host = await FrontDoorHost.StartAsync(o => o.UnacknowledgedWriteDelay = Delay);
+        host.Directory.Add("dev-1", "h1", secret: "s3cret");
+        var (device, _) = await RawMqttClient.ConnectAsync(host.Port, "dev-1", configure: c =>
+        {
+            c.UserName = "dev-1";
+            c.Password = "s3cret"u8.ToArray();
+            c.CleanStart = true;
+            c.SessionExpiryInterval = 3600;
+        });
+        await using var _d = device;
+        await device.SubscribeAsync("devices/dev-1/results");
+
+        for (ushort id = 1; id <= 3; id++)
+        {
+            await device.SendAsync(Publish("devices/dev-1/measurements", "{}", id));
+            var result = await device.ExpectAsync<MqttPublishPacket>();
+            Assert.Equal("devices/dev-1/results", result.Topic);
+            await device.SendAsync(new MqttPubAckPacket { PacketId = result.PacketId });
+            Assert.Equal(id, (await device.ExpectAsync<MqttPubAckPacket>()).PacketId);
+        }
+
+        Assert.Empty((await host.Grains.GetGrain<IMqttSessionGrain>("dev-1").Load()).Messages);
+    }
+
+    [Fact]
+    public async Task Measurements_Pipelined_AcknowledgedInOrder()
+    {
+        await using var host = await FrontDoorHost.StartAsync(o => o.UnacknowledgedWriteDelay = Delay);
+        host.Directory.Add("dev-1", "h1", secret: "s3cret");
+        var (device, _) = await RawMqttClient.ConnectAsync(host.Port, "dev-1", configure: c =>
+        {
+            c.UserName = "dev-1";
+            c.Password = "s3cret"u8.ToArray();
+            c.SessionExpiryInterval = 3600;
+        });
+        await using var _d = device;
+        await device.SubscribeAsync("devices/dev-1/results");
+
+        // Three measurements at once; results are acknowledged as they come, PUBACKs must follow the PUBLISH order.
+        for (ushort id = 10; id < 13; id++)
+        {
+            await device.SendAsync(Publish("devices/dev-1/measurements", "{}", id));
+        }
+
+        var acks = new List<ushort>();
+        while (acks.Count < 3)
+        {
+            switch (await device.ReceiveAsync())
+            {
+                case MqttPublishPacket result:
+                    await device.SendAsync(new MqttPubAckPacket { PacketId = result.PacketId });
+                    break;
+                case MqttPubAckPacket ack:
+                    acks.Add(ack.PacketId);
+                    break;
+                case var other:
+                    Assert.Fail($"unexpected {other}");
+                    break;
+            }
+        }
+
+        Assert.Equal([10, 11, 12], acks);
+    }
+
     private static async Task<(RawMqttClient Client, MqttConnAckPacket ConnAck)> ConnectPersistentAsync(FrontDoorHost host, string clientId)
     {
         var connected = await RawMqttClient.ConnectAsync(host.Port, clientId, configure: c => { c.CleanStart = true; c.SessionExpiryInterval = 300; });
