@@ -8,7 +8,9 @@ using Visco.Lake.Rows;
 // Writes and reads ~1,000,000 measurement rows (10-point sweeps) on one thread and prints rows/s, median of several
 // runs, by wall clock and by CPU time of the process (the per-core figure, which other load on the machine does not
 // distort). Rows are generated once per row group (100,000) and written ten times, so generation is not measured and
-// memory stays bounded by one row group. The file goes to the temp folder.
+// memory stays bounded by one row group. The file goes to the temp folder. Rows are read two ways: an array per row
+// group (every row of the group alive at once) and streamed one at a time (rows die young, as in a consumer that
+// turns each into something else).
 // Usage: dotnet run -c Release --project bench/Lake.Bench [-- runs [rowGroups]]
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var rowGroups = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
@@ -18,7 +20,8 @@ var totalRows = (long)RowGroupSize * rowGroups;
 var path = Path.Combine(Path.GetTempPath(), $"lake-bench-{Environment.ProcessId}.parquet");
 
 Console.WriteLine($"Lake.Bench: {totalRows:N0} measurement rows ({rowGroups} row groups of {RowGroupSize:N0}), median of {runs} runs after a warm-up");
-Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, " +
+    $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {System.Runtime.GCSettings.LatencyMode}");
 try
 {
     foreach (var codec in new[] { CompressionCodec.Gzip, CompressionCodec.Uncompressed })
@@ -30,12 +33,13 @@ try
             var write = Measure(() => Write(path, rows, rowGroups, options));
             var columns = Measure(() => ReadColumns(path, totalRows));
             var objects = Measure(() => ReadRows(path, totalRows));
+            var streamed = Measure(() => StreamRows(path, totalRows));
             if (run == 0)
             {
                 continue; // warm-up: JIT and page cache
             }
 
-            foreach (var (name, sample) in new[] { ("write", write), ("read columns", columns), ("read rows", objects) })
+            foreach (var (name, sample) in new[] { ("write", write), ("read columns", columns), ("read rows", objects), ("stream rows", streamed) })
             {
                 (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(sample);
             }
@@ -51,6 +55,7 @@ try
         }
     }
 
+    Console.WriteLine($"load average at the end {LoadAverage()}");
     Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB (includes the {RowGroupSize:N0} generated rows)");
 }
 finally
@@ -92,6 +97,22 @@ static void ReadRows(string path, long expectedRows)
     }
 
     Check(count, expectedRows);
+}
+
+static void StreamRows(string path, long expectedRows)
+{
+    using var reader = ParquetFileReader.Open(path);
+    long count = 0;
+    double sum = 0;
+    foreach (var row in MeasurementParquet.ReadRows(reader))
+    {
+        // Touch each row as a consumer would, so nothing is optimized away.
+        sum += row.ShearStress.Length + row.Confidence;
+        count++;
+    }
+
+    Check(count, expectedRows);
+    GC.KeepAlive(sum);
 }
 
 static void Check(long count, long expected)

@@ -65,54 +65,44 @@ public static class MeasurementParquet
     }
 
     /// <summary>
-    /// Reads one row group (memory bounded by the group). Each row is built straight from the decoded pages (see
-    /// <see cref="RowColumns"/>): the row's own objects are its record, its two sweep arrays and its distinct strings.
+    /// Reads one row group (memory bounded by the group) as an array. Each row is built straight from the decoded
+    /// pages: the row's own objects are its record, its two sweep arrays and its distinct strings. A caller that
+    /// handles rows one at a time should prefer <see cref="ReadRows"/>: rows that are not all kept alive together are
+    /// far cheaper for the garbage collector than a group's worth held in one array.
     /// </summary>
     public static MeasurementRow[] ReadRowGroup(ParquetFileReader reader, int rowGroup)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var c = new RowColumns(reader, rowGroup);
-        var hospital = c.RequiredStrings("hospitalId");
-        var device = c.RequiredStrings("deviceId");
-        var sample = c.RequiredStrings("sampleId");
-        var sequence = c.RequiredLongs("sequence");
-        var takenAt = c.RequiredTimes("takenAt");
-        var receivedAt = c.RequiredTimes("receivedAt");
-        var temperature = c.RequiredDoubles("temperatureC");
-        var hematocrit = c.Doubles("hematocrit");
-        var firmware = c.Strings("firmware");
-        var shearRate = c.DoubleLists("shearRate");
-        var shearStress = c.DoubleLists("shearStress");
-        var model = c.RequiredStrings("modelVersion");
-        var hash = c.RequiredStrings("inputHash");
-        var low = c.RequiredDoubles("viscosityLow");
-        var high = c.RequiredDoubles("viscosityHigh");
-        var classes = c.RequiredStrings("class");
-        var confidence = c.RequiredDoubles("confidence");
-        var flags = c.StringLists("flags");
-        var processedAt = c.RequiredTimes("processedAt");
-        var rows = new MeasurementRow[c.RowCount];
-        try
+        using var rows = new MeasurementRowReader(reader, rowGroup);
+        var result = new MeasurementRow[rows.RowCount];
+        for (var i = 0; i < result.Length; i++)
         {
-            for (var i = 0; i < rows.Length; i++)
+            result[i] = rows.Next();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Streams the rows of the given row groups (all by default) in order, one at a time: memory is bounded by one row
+    /// group's decoded columns, whatever the caller keeps. Errors surface as the enumeration reaches them.
+    /// </summary>
+    public static IEnumerable<MeasurementRow> ReadRows(ParquetFileReader reader, IEnumerable<int>? rowGroups = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Enumerate(reader, rowGroups ?? Enumerable.Range(0, reader.RowGroupCount));
+
+        static IEnumerable<MeasurementRow> Enumerate(ParquetFileReader reader, IEnumerable<int> rowGroups)
+        {
+            foreach (var g in rowGroups)
             {
-                rows[i] = new MeasurementRow(hospital.Required(i), device.Required(i), sample.Required(i), sequence.Required(i),
-                    takenAt.Required(i), receivedAt.Required(i), temperature.Required(i),
-                    hematocrit.TryNext(out var h) ? h : null, firmware.TryNext(out var f) ? f : null,
-                    shearRate.Next(), shearStress.Next(), model.Required(i), hash.Required(i), low.Required(i), high.Required(i),
-                    classes.Required(i), confidence.Required(i), flags.Next(), processedAt.Required(i));
+                using var rows = new MeasurementRowReader(reader, g);
+                while (!rows.IsComplete)
+                {
+                    yield return rows.Next();
+                }
             }
-
-            shearRate.Finish();
-            shearStress.Finish();
-            flags.Finish();
         }
-        catch (InvalidDataException e)
-        {
-            throw c.Corrupt(e);
-        }
-
-        return rows;
     }
 
     /// <summary>

@@ -13,6 +13,40 @@ namespace Visco.Lake.Tests.Rows;
 public sealed class MeasurementRowReaderTests
 {
     [Fact]
+    public void ReadRows_SeveralRowGroups_StreamsTheSameRowsAsRead()
+    {
+        var rows = MeasurementSamples.Rows(230, seed: 11);
+        using var stream = new MemoryStream();
+        MeasurementParquet.Write(stream, rows, rowGroupSize: 50);
+        stream.Position = 0;
+        using var reader = ParquetFileReader.Open(stream, "groups.parquet", leaveOpen: true);
+
+        var all = MeasurementParquet.ReadRows(reader).ToList();
+        var lastTwo = MeasurementParquet.ReadRows(reader, [3, 4]).ToList();
+
+        Assert.Equal(5, reader.RowGroupCount);
+        MeasurementSamples.AssertEqual(rows, all);
+        MeasurementSamples.AssertEqual(rows.Skip(150).ToList(), lastTwo);
+    }
+
+    [Fact]
+    public void ReadRows_StoppedHalfway_ThenReadAgain_SameRows()
+    {
+        // Leaving an enumeration early returns its rented buffers (Dispose of the enumerator); nothing leaks into the next read.
+        var rows = MeasurementSamples.Rows(60, seed: 12);
+        using var stream = new MemoryStream();
+        MeasurementParquet.Write(stream, rows, rowGroupSize: 25);
+        stream.Position = 0;
+        using var reader = ParquetFileReader.Open(stream, "halfway.parquet", leaveOpen: true);
+
+        var firstTen = MeasurementParquet.ReadRows(reader).Take(10).ToList();
+        var all = MeasurementParquet.ReadRows(reader).ToList();
+
+        MeasurementSamples.AssertEqual(rows.Take(10).ToList(), firstTen);
+        MeasurementSamples.AssertEqual(rows, all);
+    }
+
+    [Fact]
     public void Read_EveryColumnOptionalAndListElementsNullable_ReadsSameRows()
     {
         var rows = MeasurementSamples.Rows(40, seed: 4);
@@ -116,6 +150,16 @@ public sealed class MeasurementRowReaderTests
                 try
                 {
                     MeasurementParquet.Read(new MemoryStream(corrupt), "flipped.parquet");
+                }
+                catch (ParquetException e)
+                {
+                    Assert.Equal("flipped.parquet", e.FileName);
+                }
+
+                try
+                {
+                    using var reader = ParquetFileReader.Open(new MemoryStream(corrupt), "flipped.parquet");
+                    _ = MeasurementParquet.ReadRows(reader).Count();
                 }
                 catch (ParquetException e)
                 {
