@@ -71,15 +71,15 @@ public sealed class CommandsApiTests(ApiHostFixture fixture) : IClassFixture<Api
     {
         var deviceId = await NewDeviceAsync();
         var issued = new List<string>();
-        foreach (var type in new[] { "locate", "reboot", "wipe" })
+        foreach (var type in new[] { "locate", "reboot", "wipe", "renew-certificate" })
         {
             var response = await Admin.PostAsJsonAsync(Commands(deviceId), new { type });
             issued.Add((await response.Content.ReadFromJsonAsync<DeviceCommandRecord>(Json))!.CommandId);
         }
 
         var ops = Host.ClientFor(ApiRoles.Ops, "h-a");
-        var first = await ops.GetFromJsonAsync<DeviceCommandPage>(new Uri($"{Commands(deviceId)}?limit=2", UriKind.Relative), Json);
-        var second = await ops.GetFromJsonAsync<DeviceCommandPage>(new Uri($"{Commands(deviceId)}?limit=2&cursor={first!.NextCursor}", UriKind.Relative), Json);
+        var first = await ops.GetFromJsonAsync<DeviceCommandPage>(new Uri($"{Commands(deviceId)}?limit=3", UriKind.Relative), Json);
+        var second = await ops.GetFromJsonAsync<DeviceCommandPage>(new Uri($"{Commands(deviceId)}?limit=3&cursor={first!.NextCursor}", UriKind.Relative), Json);
 
         issued.Reverse();
         Assert.Equal(issued, first.Items.Concat(second!.Items).Select(c => c.CommandId));

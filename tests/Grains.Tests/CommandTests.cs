@@ -28,16 +28,17 @@ public sealed class CommandTests : IAsyncLifetime
     {
         var locate = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Locate, "admin"));
         var reboot = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Reboot, "admin"));
+        var renew = await Device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.RenewCertificate, "admin"));
 
         Assert.Equal(DeviceCommandStatus.Queued, locate.Status);
         Assert.Empty(_silo.Connections.CommandsTo("dev-1"));
-        Assert.Equal(2, (await Device.GetStatus())!.PendingCommands);
+        Assert.Equal(3, (await Device.GetStatus())!.PendingCommands);
 
         await DeviceSide.ConnectAsync(_silo, "h1", "dev-1");
 
         var sent = _silo.Connections.CommandsTo("dev-1");
-        Assert.Equal([locate.CommandId, reboot.CommandId], sent.Select(c => c.GetProperty("commandId").GetString()));
-        Assert.Equal(["locate", "reboot"], sent.Select(c => c.GetProperty("type").GetString()));
+        Assert.Equal([locate.CommandId, reboot.CommandId, renew.CommandId], sent.Select(c => c.GetProperty("commandId").GetString()));
+        Assert.Equal(["locate", "reboot", "renew-certificate"], sent.Select(c => c.GetProperty("type").GetString()));
         Assert.All(sent, c => Assert.Equal(1, c.GetProperty("v").GetInt32()));
         Assert.All(sent, c => Assert.Equal("dev-1", c.GetProperty("deviceId").GetString()));
         Assert.Equal(DeviceCommandStatus.Sent, (await Device.GetCommand(locate.CommandId))!.Status);

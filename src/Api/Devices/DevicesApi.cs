@@ -35,7 +35,7 @@ public static partial class DevicesApi
         manage.MapPost("/{deviceId}/credentials", RotateCredentials).WithName("RotateDeviceCredentials")
             .WithSummary("Gives a device a new secret (the old one stops working at once); shown once.");
         manage.MapPost("/{deviceId}/commands", IssueCommand).WithName("IssueDeviceCommand")
-            .WithSummary("Issues a command (firmware-update, set-configuration, reboot, locate, wipe): queued durably, sent over MQTT when the device is online.");
+            .WithSummary("Issues a command (firmware-update, set-configuration, reboot, locate, wipe, renew-certificate): queued durably, sent over MQTT when the device is online.");
         manage.MapPost("/{deviceId}/commands/{commandId}/cancel", CancelCommand).WithName("CancelDeviceCommand")
             .WithSummary("Withdraws a command that is still queued (never sent to the device).");
         manage.MapPut("/{deviceId}/configuration", SetConfiguration).WithName("SetDeviceConfiguration")

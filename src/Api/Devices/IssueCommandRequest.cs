@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Visco.Api.Devices;
 
 /// <summary>Issues a command to a device.</summary>
-/// <param name="Type">firmware-update, set-configuration, reboot, locate or wipe.</param>
+/// <param name="Type">firmware-update, set-configuration, reboot, locate, wipe or renew-certificate.</param>
 /// <param name="Version">firmware-update: the image's version.</param>
 /// <param name="Url">firmware-update: where the image is (https only).</param>
 /// <param name="Sha256">firmware-update: the image's SHA-256, 64 hexadecimal digits.</param>

@@ -17,4 +17,7 @@ public enum DeviceCommandType
 
     /// <summary><c>wipe</c>: erase credentials and local data.</summary>
     Wipe = 4,
+
+    /// <summary><c>renew-certificate</c>: renew the client certificate now (devices provisioned by claim only).</summary>
+    RenewCertificate = 5,
 }

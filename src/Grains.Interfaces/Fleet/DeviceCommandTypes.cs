@@ -10,6 +10,7 @@ public static class DeviceCommandTypes
         ["reboot"] = DeviceCommandType.Reboot,
         ["locate"] = DeviceCommandType.Locate,
         ["wipe"] = DeviceCommandType.Wipe,
+        ["renew-certificate"] = DeviceCommandType.RenewCertificate,
     };
 
     /// <summary>Every wire name, for error messages.</summary>
@@ -27,6 +28,7 @@ public static class DeviceCommandTypes
         DeviceCommandType.Reboot => "reboot",
         DeviceCommandType.Locate => "locate",
         DeviceCommandType.Wipe => "wipe",
+        DeviceCommandType.RenewCertificate => "renew-certificate",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown command type."),
     };
 }

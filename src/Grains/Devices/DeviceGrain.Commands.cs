@@ -32,7 +32,7 @@ internal sealed partial class DeviceGrain
             case DeviceCommandType.FirmwareUpdate:
                 firmware = CommandValidation.FirmwareUpdate(request);
                 break;
-            case DeviceCommandType.Reboot or DeviceCommandType.Locate or DeviceCommandType.Wipe:
+            case DeviceCommandType.Reboot or DeviceCommandType.Locate or DeviceCommandType.Wipe or DeviceCommandType.RenewCertificate:
                 if (request.FirmwareVersion is not null || request.FirmwareUrl is not null || request.FirmwareSha256 is not null)
                 {
                     throw new InvalidDeviceCommandException($"{request.Type.ToWireName()} takes no version, url or sha256.");
