@@ -164,4 +164,20 @@ public abstract class StreamTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(1, 300).Select(v => (v, (long)v)), seen);
     }
+
+    [ProviderFact]
+    public async Task BatchObserver_EventOfAnotherType_ReportedToOnErrorAndTheRestDelivered()
+    {
+        var key = $"batched-bad-{Guid.NewGuid():N}";
+        var provider = _host.Silo.GetStreamProvider();
+        await provider.GetStream<Reading>(new StreamId("batched", key)).OnNextAsync(new Reading(1));
+        await provider.GetStream<string>(new StreamId("batched", key)).OnNextAsync("not a reading");
+        await provider.GetStream<Reading>(new StreamId("batched", key)).OnNextBatchAsync([new Reading(3), new Reading(4)]);
+
+        var received = await Recorder.WaitForAsync($"batched:{key}", 3);
+        var error = (string)Assert.Single(await Recorder.WaitForAsync($"errors:{key}", 1));
+
+        Assert.Equal(new object[] { (1, 1L), (3, 3L), (4, 4L) }, received);
+        Assert.Contains("Event 2 of stream batched/", error, StringComparison.Ordinal);
+    }
 }

@@ -138,4 +138,11 @@ internal sealed class BatchConsumerGrain : Grain, IGrainWithStringKey, IAsyncBat
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Records events that could not be read back.</summary>
+    public Task OnErrorAsync(Exception error)
+    {
+        Hosting.Recorder.Add($"errors:{GetPrimaryKeyString()}", error.Message);
+        return Task.CompletedTask;
+    }
 }
