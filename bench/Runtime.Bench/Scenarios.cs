@@ -120,6 +120,7 @@ internal static class Scenarios
     {
         var streamNamespace = stuckSubscriber ? "ticks-stuck" : batchObserver ? "ticks-batch" : "ticks";
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var writerBefore = WriterStatistics(silo);
         const int Producers = 200;
         var perProducer = events / Producers;
         var total = (long)perProducer * Producers;
@@ -133,6 +134,15 @@ internal static class Scenarios
 
         var delivered = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / total;
+        var writerAfter = WriterStatistics(silo);
+        if (writerBefore is not null && writerAfter is not null)
+        {
+            var batches = writerAfter.Batches - writerBefore.Batches;
+            Console.WriteLine(
+                $"streams: store writer {batches:N0} commits, {(writerAfter.Operations - writerBefore.Operations) / (double)Math.Max(1, batches):F1} writes each, " +
+                $"busy {(writerAfter.Busy - writerBefore.Busy).TotalSeconds / delivered:P0} of the time ({(writerAfter.Busy - writerBefore.Busy).TotalMicroseconds / total:F2} µs per event)");
+        }
+
         Console.WriteLine($"streams: {total:N0} events from {Producers} producers, {batch} per append, {(batchObserver ? "batch" : "one-event")} observers{(stuckSubscriber ? " + a stuck subscriber on every stream" : string.Empty)}, on {silo.Store.Name}: published (durable) in {published:F2} s = {total / published:N0}/s; all delivered in {delivered:F2} s = {total / delivered:N0}/s; process CPU {cpuPerEvent:F2} µs/event = {1e6 / cpuPerEvent:N0} events/s per fully used core");
         if (stuckSubscriber)
         {
@@ -147,4 +157,11 @@ internal static class Scenarios
             Console.WriteLine($"streams: the stuck subscribers, released, caught up with {total:N0} events in {caughtUp:F2} s = {total / caughtUp:N0}/s");
         }
     }
+
+    private static Storage.Batching.GroupCommitStatistics? WriterStatistics(SiloHost silo) => silo.Store switch
+    {
+        Storage.Sqlite.SqliteRuntimeStore sqlite => sqlite.Statistics,
+        Storage.Postgres.PostgresRuntimeStore postgres => postgres.Statistics,
+        _ => null,
+    };
 }
