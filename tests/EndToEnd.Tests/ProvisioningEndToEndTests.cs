@@ -35,7 +35,7 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.Equal(0, await SiloCommandLine.RunAsync(["create-device-ca", "--data", _data]));
-        Assert.Equal(0, await SiloCommandLine.RunAsync(["register-devices", "--data", _data, "--hospital", Hospital, "--count", "5", "--provisioning"]));
+        Assert.Equal(0, await SiloCommandLine.RunAsync(["register-devices", "--data", _data, "--hospital", Hospital, "--count", "6", "--provisioning"]));
         Assert.Equal(0, await SiloCommandLine.RunAsync(["create-claim", "--data", _data, "--hospital", Hospital, "--out", Path.Combine(_data, "claims")]));
         Assert.Equal(0, await SiloCommandLine.RunAsync(["create-claim", "--data", _data, "--hospital", Hospital, "--days", "0.00001", "--out", Path.Combine(_data, "expired")]));
         _claim = await Claim.ReadAsync(Path.Combine(_data, "claims"));
