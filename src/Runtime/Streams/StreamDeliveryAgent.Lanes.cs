@@ -27,7 +27,8 @@ internal sealed partial class StreamDeliveryAgent
         var max = runtime.Options.StreamDeliveryBatchSize;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // A live observer is best effort: what did not fit in its buffer is not read back.
+            // A live observer is best effort: when later events are buffered it skips those that did not fit (a durable
+            // subscriber re-reads them from storage first).
             var batch = lane.NextFromBuffer(max, allowGap: !lane.Durable);
             if (batch is null)
             {
