@@ -47,6 +47,18 @@ public sealed partial class ReadmeDemoTests
         Assert.Equal(Demo, commands);
     }
 
+    [Theory]
+    [InlineData("src/Silo/Silo.csproj")]
+    [InlineData("src/Firmware/Firmware.csproj")]
+    public async Task Readme_RelativeDataPaths_DotnetRunWorksInTheCallersFolder(string project)
+    {
+        // The demo's ./data (register-devices, the silo, --credentials data/credentials, mint-token) is the folder the
+        // commands are typed in only if dotnet run does not switch to the project's folder, which it does by default.
+        var text = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), project));
+
+        Assert.Contains("<RunWorkingDirectory>$(MSBuildStartupDirectory)</RunWorkingDirectory>", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Demo_RunAsTheReadmeSays_SimulatorsResultsVisibleInTheApi()
     {
