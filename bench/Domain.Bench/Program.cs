@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ IResultStore results = options.NullResults ? new CountingResultStore()
 
 SiloHost? silo = null;
 var services = new ServiceCollection();
-services.AddLogging();
+services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(results);
 services.AddSingleton<IGrainFactory>(_ => silo!.GrainFactory);
@@ -64,22 +65,48 @@ var templates = new PayloadTemplates(4096, 777);
 Console.WriteLine($"{options.Provider}: {options.Devices} devices in {options.Hospitals} hospitals, {(options.Rate == 0 ? "flat out" : $"paced at {options.Rate}/s")}, {options.Duration.TotalSeconds:F0} s (+2 s warm-up)");
 
 var sequence = 0;
+long acknowledged = 0;
 async Task<bool> SubmitAsync(int deviceIndex)
 {
     var n = Interlocked.Increment(ref sequence);
     var (device, hospital) = devices[deviceIndex];
     var answer = await handler.HandleAsync(new DeviceMessage(
         device, hospital, DeviceMessageKind.Measurement, null, templates.Payload($"b-{n}", n), DateTimeOffset.UtcNow, 5));
-    return answer.Status == DeviceMessageStatus.Accepted;
+    var accepted = answer.Status == DeviceMessageStatus.Accepted;
+    if (accepted)
+    {
+        Interlocked.Increment(ref acknowledged);
+    }
+
+    return accepted;
 }
 
-// Warm-up, then the measured run.
+// The archive (every silo hosting the grains runs it) is sampled throughout: how far the lake is behind.
+await using var lag = new ArchiveLagMonitor(() => Interlocked.Read(ref acknowledged));
+
+// Warm-up, then the measured run, printing the archive's lag every 2 s.
 await RunAsync(TimeSpan.FromSeconds(2), new LatencyRecorder(options.Devices));
 var recorder = new LatencyRecorder(options.Devices);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var run = Stopwatch.StartNew();
-await RunAsync(options.Duration, recorder);
+var runStart = Stopwatch.GetTimestamp();
+using (var progress = new CancellationTokenSource())
+{
+    var printing = Task.Run(async () =>
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        while (await tick.WaitForNextTickAsync(progress.Token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.Elapsed.TotalSeconds,4:F0} s  archive: {lag.Latest}"));
+        }
+    });
+    await RunAsync(options.Duration, recorder);
+    await progress.CancelAsync();
+    await printing;
+}
+
 var elapsed = run.Elapsed;
+var runEnd = Stopwatch.GetTimestamp();
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 var (count, p50, p99, max) = recorder.Summary();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -107,6 +134,21 @@ do
 }
 while (stored < total && drain.Elapsed < TimeSpan.FromMinutes(2));
 Console.WriteLine($"results store: {stored}/{total} rows, caught up {drain.ElapsedMilliseconds} ms after the load stopped");
+Console.WriteLine($"archive lag during the run: {lag.Summarize(runStart, runEnd)}");
+while (lag.Archived < Interlocked.Read(ref acknowledged) && drain.Elapsed < TimeSpan.FromMinutes(1))
+{
+    await Task.Delay(100);
+}
+
+Console.WriteLine($"archive: {lag.Archived}/{Interlocked.Read(ref acknowledged)} acknowledged measurements in {lag.Files} lake files, caught up {drain.ElapsedMilliseconds} ms after the load stopped");
+if (lag.Archived < Interlocked.Read(ref acknowledged))
+{
+    for (var h = 0; h < options.Hospitals; h++)
+    {
+        var status = await silo.GrainFactory.GetGrain<IArchiveGrain>($"h{h}").GetStatus();
+        Console.WriteLine($"  h{h}: archived through {status.ArchivedThrough}, last {status.LastSequence}, pending {status.PendingRows}, rows {status.Rows}, duplicates {status.Duplicates}");
+    }
+}
 
 await silo.StopAsync();
 await ((IAsyncDisposable)results).DisposeAsync();
