@@ -140,6 +140,27 @@ public abstract class LifecycleTests : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task Timer_ArmedInACall_TickDueWhileGrainBusy_RunsAfterTheTurnAndKeepsTicking()
+    {
+        // The timer is armed inside a call, so it captures that call's chain; its tick must still start a chain of its
+        // own, or finding the grain busy would be taken for a deadlock and the timer would never tick again.
+        var key = $"timer-busy-{Guid.NewGuid():N}";
+        var grain = _host.Grains.GetGrain<ITimerGrain>(key);
+        await grain.StartTimer(TimeSpan.FromSeconds(10));
+        var held = grain.Hold();
+
+        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        TimerGrainGate.Release(key);
+        await held;
+        await Recorder.WaitForAsync($"timer:{key}", 1);
+        await grain.Ping();
+        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        await Recorder.WaitForAsync($"timer:{key}", 2);
+
+        Assert.Equal(2, Recorder.Get($"timer:{key}").Count);
+    }
+
+    [ProviderFact]
     public async Task Reminder_FiresAfterRestart_AndStopsWhenUnregistered()
     {
         var key = $"reminder-{Guid.NewGuid():N}";

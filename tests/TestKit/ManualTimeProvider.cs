@@ -100,6 +100,9 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
+        // As the system's timers do, a callback runs in the execution context (AsyncLocals) of the code that created
+        // the timer, not in the context of whoever advances the clock; code that depends on either is caught here.
+        private readonly ExecutionContext? _context = ExecutionContext.Capture();
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
         public DateTimeOffset DueAt { get; private set; } = DateTimeOffset.MaxValue;
@@ -122,7 +125,16 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         public void Reschedule(DateTimeOffset now) =>
             DueAt = _period == Timeout.InfiniteTimeSpan || _period <= TimeSpan.Zero ? DateTimeOffset.MaxValue : now + _period;
 
-        public void Fire() => callback(state);
+        public void Fire()
+        {
+            if (_context is null)
+            {
+                callback(state);
+                return;
+            }
+
+            ExecutionContext.Run(_context, _ => callback(state), null);
+        }
 
         public void Dispose() => owner.Track(this, active: false);
 

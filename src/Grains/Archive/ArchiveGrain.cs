@@ -66,13 +66,7 @@ public sealed partial class ArchiveGrain(
         await RecoverAsync(cancellationToken);
         _lagSource = ArchiveMetrics.AddLagSource(HospitalId, Lag);
         var tick = options.MaxBatchAge < TimeSpan.FromSeconds(1) ? options.MaxBatchAge : TimeSpan.FromSeconds(1);
-        // Registered without the activation's execution context: the runtime's timer would capture it, and with it a
-        // call chain naming this grain, so a tick that finds the grain busy (a delivery in progress) is refused as a
-        // deadlock and the timer never ticks again; the age flush then only happens when the next delivery arrives.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _timer = RegisterGrainTimer(OnTimerAsync, tick, tick);
-        }
+        _timer = RegisterGrainTimer(OnTimerAsync, tick, tick);
         var stream = GetStreamProvider("durable").GetStream<MeasurementRecorded>(
             new StreamId(MeasurementRecorded.StreamNamespace, HospitalId));
         await stream.SubscribeAsync(new Observer(this), cancellationToken);

@@ -18,8 +18,11 @@ internal abstract class GrainRequest(GrainMethod method, GrainId target, object?
     /// <summary>The call's arguments, in order.</summary>
     public object?[] Arguments { get; } = arguments;
 
-    /// <summary>The grains up the chain of calls that led here (for deadlock detection); null from outside grains.</summary>
-    public CallChain? Chain { get; } = RequestContext.CurrentChain;
+    /// <summary>
+    /// The grains up the chain of calls that led here (for deadlock detection); null from outside grains and for calls
+    /// the runtime starts itself (a timer tick is the root of its own chain, not part of whoever armed the timer).
+    /// </summary>
+    public CallChain? Chain { get; init; } = RequestContext.CurrentChain;
 
     /// <summary>When the call was sent, as a <see cref="TimeProvider"/> timestamp.</summary>
     public long SentAt { get; set; }

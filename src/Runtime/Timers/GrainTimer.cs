@@ -8,6 +8,8 @@ namespace Visco.Runtime.Timers;
 /// <summary>
 /// A timer bound to one activation. Each tick is queued as a call of the activation, so it obeys the same turn rules
 /// as calls (unless it interleaves); a tick that is still running when the next falls due makes that one skip.
+/// A tick starts a call chain of its own: timers capture the execution context they were armed in, and a tick that
+/// inherited the arming call's chain would be refused as a deadlock whenever it found its grain busy.
 /// </summary>
 internal sealed class GrainTimer : IGrainTimer
 {
@@ -18,14 +20,17 @@ internal sealed class GrainTimer : IGrainTimer
     private readonly GrainTimerCreationOptions _options;
     private readonly CancellationTokenSource _stopped = new();
     private ITimer? _timer;
-    private int _ticking;
+    private long _nextTick;
+
+    // 0 when no tick is queued or running, else the id of the one that is: a tick's own completion clears only itself.
+    private long _ticking;
 
     public GrainTimer(ActivationData activation, Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
         _activation = activation;
         _options = options;
         _method = new VoidGrainMethod(
-            TickMethod, "timer", callback.Method.Name, options.Interleave, (_, _) => RunTickAsync(callback), returnsValueTask: false);
+            TickMethod, "timer", callback.Method.Name, options.Interleave, (_, arguments) => RunTickAsync(callback, (long)arguments[0]!), returnsValueTask: false);
     }
 
     /// <summary>Arms the timer.</summary>
@@ -53,21 +58,36 @@ internal sealed class GrainTimer : IGrainTimer
 
     private void Tick()
     {
-        if (_stopped.IsCancellationRequested || Interlocked.Exchange(ref _ticking, 1) == 1)
+        var id = Interlocked.Increment(ref _nextTick);
+        if (_stopped.IsCancellationRequested || Interlocked.CompareExchange(ref _ticking, id, 0) != 0)
         {
             return;
         }
 
-        var request = new VoidGrainRequest(_method, _activation.GrainId, []) { KeepsAlive = _options.KeepAlive };
+        var request = new VoidGrainRequest(_method, _activation.GrainId, [id]) { KeepsAlive = _options.KeepAlive, Chain = null };
         if (!_activation.TryEnqueue(request))
         {
-            Volatile.Write(ref _ticking, 0);
+            Interlocked.CompareExchange(ref _ticking, 0, id);
+            return;
         }
+
+        // A request can also end without its turn running (refused, timed out, the activation going away): the
+        // timer must not stay "ticking" for good then.
+        request.Task.ContinueWith(
+            static (_, state) =>
+            {
+                var (timer, tick) = ((GrainTimer, long))state!;
+                Interlocked.CompareExchange(ref timer._ticking, 0, tick);
+            },
+            (this, id),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     // The next tick may run once this one's turn ends; resetting inside the turn means a call queued behind the tick
     // observes the timer ready again.
-    private async Task RunTickAsync(Func<CancellationToken, Task> callback)
+    private async Task RunTickAsync(Func<CancellationToken, Task> callback, long id)
     {
         try
         {
@@ -75,7 +95,7 @@ internal sealed class GrainTimer : IGrainTimer
         }
         finally
         {
-            Volatile.Write(ref _ticking, 0);
+            Interlocked.CompareExchange(ref _ticking, 0, id);
         }
     }
 }
