@@ -62,7 +62,9 @@ try
 
     await RunAsync(client, rate, warmup, record: false);
     var (acceptedBefore, feedBefore) = (measurements.Accepted, feed.Results);
+    var cpuBefore = Environment.CpuUsage.TotalTime;
     var (latencies, errors, elapsed) = await RunAsync(client, rate, seconds, record: true);
+    var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
     var (acceptedDuring, feedDuring) = (measurements.Accepted - acceptedBefore, feed.Results - feedBefore);
     await stopLoad.CancelAsync();
     await loadRun;
@@ -74,6 +76,8 @@ try
     }
 
     Console.WriteLine($"max   {latencies[^1]:F2} ms");
+    // One process holds the silo, the API and this client, so this is an upper bound on the server's cost per request.
+    Console.WriteLine($"process CPU {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores, {cpu.TotalMicroseconds / Math.Max(1, latencies.Count + errors):F0} µs per request (client and any measurement load included)");
     if (load > 0)
     {
         Console.WriteLine($"measurement load: {acceptedDuring / elapsed.TotalSeconds:F0}/s accepted during the reads; refused: {(measurements.Refusals.Count == 0 ? "none" : string.Join(", ", measurements.Refusals.Select(r => $"{r.Value} {r.Key}")))}");

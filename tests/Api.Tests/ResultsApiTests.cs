@@ -48,6 +48,22 @@ public sealed class ResultsApiTests(ApiHostFixture fixture) : IClassFixture<ApiH
     }
 
     [Theory]
+    [InlineData("/api/v1/hospitals/h-a/devices/dev-a1/results")]
+    [InlineData("/api/v1/hospitals/h-a/results")]
+    public async Task ListResults_SweepOnlyWhenAsked(string path)
+    {
+        var summaries = await Clinician.GetFromJsonAsync<ResultPage>(new Uri(path, UriKind.Relative));
+        var full = await Clinician.GetFromJsonAsync<ResultPage>(new Uri(path + "?sweep=true", UriKind.Relative));
+
+        Assert.NotEmpty(summaries!.Items);
+        Assert.All(summaries.Items, r => Assert.Empty(r.ShearRate));
+        Assert.All(summaries.Items, r => Assert.Empty(r.ShearStress));
+        Assert.Equal(summaries.Items.Select(r => (r.SampleId, r.Class, r.HighShearViscosity)), full!.Items.Select(r => (r.SampleId, r.Class, r.HighShearViscosity)));
+        Assert.All(full.Items, r => Assert.Equal([5.0, 50.0, 300.0], r.ShearRate));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/hospitals/h-a/results?sweep=maybe")]
     [InlineData("/api/v1/hospitals/h-a/results?cursor=not-a-cursor")]
     [InlineData("/api/v1/hospitals/h-a/results?cursor=AAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("/api/v1/hospitals/h-a/devices/dev-a1/results?cursor=%2F%2F%2F")]

@@ -8,9 +8,9 @@ internal static class ResultPaging
     public const int DefaultLimit = 100;
 
     public static bool TryCreate(
-        DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, out ResultQuery query, out string? error)
+        DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, bool? sweep, out ResultQuery query, out string? error)
     {
-        query = new ResultQuery(from, to, string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? DefaultLimit);
+        query = new ResultQuery(from, to, string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? DefaultLimit, sweep ?? false);
         error = limit is < 1 or > ResultQuery.MaxLimit
             ? $"limit must be between 1 and {ResultQuery.MaxLimit}."
             : from is not null && to is not null && from >= to

@@ -19,9 +19,9 @@ public static class ResultsApi
         ArgumentNullException.ThrowIfNull(hospital);
         var group = hospital.MapHospitalScopedGroup("", ApiPolicies.ReadResults, "Results");
         group.MapGet("/results", GetHospitalResults).WithName("GetHospitalResults")
-            .WithSummary("A hospital's results, newest first; filter by received time, page by cursor.");
+            .WithSummary("A hospital's results, newest first; filter by received time, page by cursor; raw sweeps with sweep=true.");
         group.MapGet("/devices/{deviceId}/results", GetDeviceResults).WithName("GetDeviceResults")
-            .WithSummary("A device's results, newest first; filter by received time, page by cursor.");
+            .WithSummary("A device's results, newest first; filter by received time, page by cursor; raw sweeps with sweep=true.");
         group.MapGet("/samples/{sampleId}/results", GetSampleResults).WithName("GetSampleResults")
             .WithSummary("The results of a sample (one per device that measured it).");
         return hospital;
@@ -29,10 +29,10 @@ public static class ResultsApi
 
     /// <summary>A hospital's results.</summary>
     public static async Task<Results<Ok<ResultPage>, ProblemHttpResult>> GetHospitalResults(
-        string hospitalId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        string hospitalId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, bool? sweep,
         IResultStore store, CancellationToken cancellationToken)
     {
-        if (!ResultPaging.TryCreate(from, to, cursor, limit, out var query, out var error))
+        if (!ResultPaging.TryCreate(from, to, cursor, limit, sweep, out var query, out var error))
         {
             return ApiProblems.BadRequest(error!);
         }
@@ -49,10 +49,10 @@ public static class ResultsApi
 
     /// <summary>A device's results; 404 when the device is not the hospital's.</summary>
     public static async Task<Results<Ok<ResultPage>, ProblemHttpResult>> GetDeviceResults(
-        string hospitalId, string deviceId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        string hospitalId, string deviceId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, bool? sweep,
         IResultStore store, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (!ResultPaging.TryCreate(from, to, cursor, limit, out var query, out var error))
+        if (!ResultPaging.TryCreate(from, to, cursor, limit, sweep, out var query, out var error))
         {
             return ApiProblems.BadRequest(error!);
         }

@@ -23,7 +23,7 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         "(@h, @d, @s, @ta, @ra, @pa, @mv, @ih, @lo, @hi, @c, @cf, @fl, @t, @hc, @fw, @sr, @ss) ON CONFLICT (device_id, sample_id) DO NOTHING";
 
     private const string Page =
-        "SELECT " + ResultColumns.Select + " FROM results WHERE hospital_id = @h {0} AND received_at >= @from AND received_at < @to " +
+        "SELECT {1} FROM results WHERE hospital_id = @h {0} AND received_at >= @from AND received_at < @to " +
         "AND (received_at < @cr OR (received_at = @cr AND id < @ci)) ORDER BY received_at DESC, id DESC LIMIT @limit";
 
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
@@ -368,7 +368,8 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
             parameters.Add(("@d", deviceId));
         }
 
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Page, deviceId is null ? string.Empty : "AND device_id = @d");
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Page, deviceId is null ? string.Empty : "AND device_id = @d",
+            query.IncludeSweep ? ResultColumns.Select : ResultColumns.SelectWithoutSweep);
         var rows = await QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
         var more = rows.Count > query.Limit;
         var items = rows.Take(query.Limit).ToArray();
