@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Visco.Domain.Bench;
+using Visco.Bench.Shared;
 using Visco.Grains.Interfaces.Ingress;
 
 namespace Visco.Api.Bench;

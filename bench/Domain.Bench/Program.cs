@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Visco.Bench.Shared;
 using Visco.Domain.Bench;
 using Visco.DomainStore.Postgres;
 using Visco.DomainStore.Sqlite;

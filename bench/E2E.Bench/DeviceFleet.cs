@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Visco.Mqtt.Client;
 using Visco.Mqtt.Packets;
+using Visco.Bench.Shared;
 
 namespace Visco.E2E.Bench;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Visco.E2E.Bench;
+using Visco.Bench.Shared;
 
 // The measurement path through real MQTT: a real silo process on a fresh store, N analysers with registered
 // credentials publishing raw sweeps at QoS 1, PUBACK and result timed from the send. Figures are printed, never asserted.

@@ -69,21 +69,7 @@ public sealed class CertificateRenewer(string deviceId, CredentialStore store, T
         _key = key;
         try
         {
-            await client.SubscribeAsync(new MqttSubscribePacket
-            {
-                Subscriptions =
-                [
-                    new MqttSubscription($"provisioning/{deviceId}/certificate", MqttQualityOfService.AtLeastOnce),
-                    new MqttSubscription($"provisioning/{deviceId}/error", MqttQualityOfService.AtLeastOnce),
-                ],
-            }, cancellationToken).ConfigureAwait(false);
-            await client.PublishAsync(new MqttApplicationMessage
-            {
-                Topic = $"provisioning/{deviceId}/csr",
-                Payload = Encoding.ASCII.GetBytes(request.CreateSigningRequestPem()),
-                QualityOfService = MqttQualityOfService.AtLeastOnce,
-                ContentType = "application/pkcs10",
-            }, cancellationToken).ConfigureAwait(false);
+            await SigningRequestExchange.SendAsync(client, deviceId, Encoding.ASCII.GetBytes(request.CreateSigningRequestPem()), cancellationToken).ConfigureAwait(false);
             (bool Issued, string Text) result;
             try
             {

@@ -76,21 +76,7 @@ public sealed class ClaimProvisioner(AgentOptions options, CredentialStore store
                         exception) { IsRefusal = true };
                 }
 
-                await client.SubscribeAsync(new MqttSubscribePacket
-                {
-                    Subscriptions =
-                    [
-                        new MqttSubscription($"provisioning/{deviceId}/certificate", MqttQualityOfService.AtLeastOnce),
-                        new MqttSubscription($"provisioning/{deviceId}/error", MqttQualityOfService.AtLeastOnce),
-                    ],
-                }, cancellationToken).ConfigureAwait(false);
-                await client.PublishAsync(new MqttApplicationMessage
-                {
-                    Topic = $"provisioning/{deviceId}/csr",
-                    Payload = csr,
-                    QualityOfService = MqttQualityOfService.AtLeastOnce,
-                    ContentType = "application/pkcs10",
-                }, cancellationToken).ConfigureAwait(false);
+                await SigningRequestExchange.SendAsync(client, deviceId, csr, cancellationToken).ConfigureAwait(false);
                 (bool Issued, string Text) result;
                 try
                 {

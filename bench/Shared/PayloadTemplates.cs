@@ -3,11 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Visco.Model.Simulation;
 
-namespace Visco.E2E.Bench;
+namespace Visco.Bench.Shared;
 
 /// <summary>
-/// Measurement payloads pre-rendered from the simulator (as bench/Domain.Bench does), so the load loop spends nothing
-/// on simulation or JSON: a payload is prefix + unique sample id + one of the rendered sweeps.
+/// Measurement payloads pre-rendered from the simulator, so a load loop spends nothing on simulation or JSON: a payload
+/// is prefix + unique sample id + one of the rendered sweeps. Shared by the benches that drive the measurement path
+/// (linked into bench/Domain.Bench, bench/Api.Bench and bench/E2E.Bench).
 /// </summary>
 internal sealed class PayloadTemplates
 {
@@ -49,6 +50,18 @@ internal sealed class PayloadTemplates
 
     /// <summary>Average payload size in bytes.</summary>
     public double AverageSize => Prefix.Length + 12 + _tails.Average(t => t.Length);
+
+    /// <summary>The payload of a sample with any id, the <paramref name="index"/>-th rendered sweep (cycling).</summary>
+    public byte[] Payload(string sampleId, int index)
+    {
+        var tail = _tails[index % _tails.Length];
+        var id = Encoding.UTF8.GetBytes(sampleId);
+        var payload = new byte[Prefix.Length + id.Length + tail.Length];
+        Prefix.CopyTo(payload, 0);
+        id.CopyTo(payload, Prefix.Length);
+        tail.CopyTo(payload, Prefix.Length + id.Length);
+        return payload;
+    }
 
     /// <summary>The payload of sample <c>s{device}-{sequence}</c>, one of the rendered sweeps.</summary>
     public byte[] Payload(int device, long sequence)
