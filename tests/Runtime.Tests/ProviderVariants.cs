@@ -112,6 +112,41 @@ public sealed class PostgresStreamIsolationTests : StreamIsolationTests
     protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
 }
 
+/// <summary>Commit-managed subscription scenarios on the memory store.</summary>
+public sealed class MemoryStreamCommitTests : StreamCommitTests
+{
+    private readonly MemoryDatabase _database = new();
+
+    /// <inheritdoc />
+    protected override IRuntimeStore CreateStore(TimeProvider time) => new MemoryRuntimeStore(_database, time);
+}
+
+/// <summary>Commit-managed subscription scenarios on SQLite.</summary>
+public sealed class SqliteStreamCommitTests : StreamCommitTests
+{
+    private readonly TempSqliteFile _file = new();
+
+    /// <inheritdoc />
+    protected override IRuntimeStore CreateStore(TimeProvider time) => _file.Open(time);
+
+    /// <inheritdoc />
+    protected override ValueTask DropDataAsync() => _file.DisposeAsync();
+}
+
+/// <summary>Commit-managed subscription scenarios on PostgreSQL.</summary>
+[RequiresPostgres]
+public sealed class PostgresStreamCommitTests : StreamCommitTests
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    /// <inheritdoc />
+    protected override IRuntimeStore CreateStore(TimeProvider time) =>
+        new PostgresRuntimeStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }, time);
+
+    /// <inheritdoc />
+    protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
+}
+
 /// <summary>A SQLite database file in a fresh temp folder, deleted on dispose.</summary>
 public sealed class TempSqliteFile : IAsyncDisposable
 {

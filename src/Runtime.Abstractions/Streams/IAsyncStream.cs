@@ -28,4 +28,18 @@ public interface IAsyncStream<T>
     /// faults is delivered again as a whole.
     /// </summary>
     Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncBatchObserver<T> observer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Subscribes a one-event observer with options (e.g. <see cref="StreamSubscriptionOptions.CommitManaged"/>, whose
+    /// checkpoint moves only by <see cref="StreamSubscriptionHandle{T}.CommitAsync"/>).
+    /// </summary>
+    Task<StreamSubscriptionHandle<T>> SubscribeAsync(
+        IAsyncObserver<T> observer, StreamSubscriptionOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Subscribes a batch observer with options (e.g. <see cref="StreamSubscriptionOptions.CommitManaged"/>, whose
+    /// checkpoint moves only by <see cref="StreamSubscriptionHandle{T}.CommitAsync"/>).
+    /// </summary>
+    Task<StreamSubscriptionHandle<T>> SubscribeAsync(
+        IAsyncBatchObserver<T> observer, StreamSubscriptionOptions options, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,5 @@
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Abstractions.Streams;
-using Visco.Runtime.Catalog;
 using Visco.Runtime.State;
 
 namespace Visco.Runtime.Streams;
@@ -35,39 +34,19 @@ internal sealed class DurableStream<T>(StreamId streamId, IStreamQueueStorage st
 
     /// <inheritdoc />
     public Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncObserver<T> observer, CancellationToken cancellationToken = default) =>
-        SubscribeAsync(new StreamHandler<T>(observer), cancellationToken);
+        SubscribeAsync(observer, StreamSubscriptionOptions.Default, cancellationToken);
 
     /// <inheritdoc />
     public Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncBatchObserver<T> observer, CancellationToken cancellationToken = default) =>
-        SubscribeAsync(new BatchStreamHandler<T>(observer), cancellationToken);
+        SubscribeAsync(observer, StreamSubscriptionOptions.Default, cancellationToken);
 
-    private async Task<StreamSubscriptionHandle<T>> SubscribeAsync(IStreamHandler handler, CancellationToken cancellationToken)
-    {
-        if (TaskScheduler.Current is ActivationTaskScheduler { Activation: { } activation })
-        {
-            activation.StreamHandlers.Set(streamId, handler);
-            var implicitly = activation.ClassInfo.ImplicitStreamNamespaces.Contains(streamId.Namespace)
-                && activation.GrainId.Key == streamId.Key;
-            if (!implicitly)
-            {
-                await agent.AddSubscriptionAsync(new StreamSubscription(activation.GrainId.ToString(), streamId), cancellationToken);
-            }
+    /// <inheritdoc />
+    public Task<StreamSubscriptionHandle<T>> SubscribeAsync(
+        IAsyncObserver<T> observer, StreamSubscriptionOptions options, CancellationToken cancellationToken = default) =>
+        agent.SubscribeAsync<T>(streamId, new StreamHandler<T>(observer), options, cancellationToken);
 
-            return new SubscriptionHandle<T>(streamId, async ct =>
-            {
-                activation.StreamHandlers.Remove(streamId);
-                if (!implicitly)
-                {
-                    await agent.RemoveSubscriptionAsync(new StreamSubscription(activation.GrainId.ToString(), streamId), ct);
-                }
-            });
-        }
-
-        var live = agent.AddLiveObserver(streamId, handler);
-        return new SubscriptionHandle<T>(streamId, _ =>
-        {
-            live.Dispose();
-            return Task.CompletedTask;
-        });
-    }
+    /// <inheritdoc />
+    public Task<StreamSubscriptionHandle<T>> SubscribeAsync(
+        IAsyncBatchObserver<T> observer, StreamSubscriptionOptions options, CancellationToken cancellationToken = default) =>
+        agent.SubscribeAsync<T>(streamId, new BatchStreamHandler<T>(observer), options, cancellationToken);
 }

@@ -126,9 +126,9 @@ internal sealed partial class StreamDeliveryAgent
         if (!_lanes.TryGetValue(key, out var lane))
         {
             var grainId = GrainId.Parse(subscriber);
-            lane = new StreamLane(subscriber, streamId, _storedCheckpoints.GetValueOrDefault(key), durable: true, _budget, events =>
+            lane = new StreamLane(subscriber, streamId, _storedCheckpoints.GetValueOrDefault(key), durable: true, _budget, (events, epoch) =>
             {
-                var request = new Invocation.VoidGrainRequest(DeliverMethod, grainId, [streamId, events]);
+                var request = new Invocation.VoidGrainRequest(DeliverMethod, grainId, [streamId, events, epoch]);
                 runtime.Catalog.Send(request);
                 return request.Task;
             });

@@ -160,7 +160,8 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
         lock (_lock)
         {
             var id = $"live:{++_liveIds}";
-            var lane = new StreamLane(id, streamId, _lastSequence.GetValueOrDefault(streamId), durable: false, _budget, handler.DeliverAsync);
+            var lane = new StreamLane(
+                id, streamId, _lastSequence.GetValueOrDefault(streamId), durable: false, _budget, (events, _) => handler.DeliverAsync(events));
             if (!_live.TryGetValue(streamId, out var lanes))
             {
                 lanes = [];
@@ -207,7 +208,7 @@ internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQ
     {
         var activation = (ActivationData)((Grain)grain).GrainContext;
         return activation.StreamHandlers.DeliverAsync(
-            (StreamId)arguments[0]!, (IReadOnlyList<StoredStreamEvent>)arguments[1]!, activation.GrainId.ToString());
+            (StreamId)arguments[0]!, (IReadOnlyList<StoredStreamEvent>)arguments[1]!, (long)arguments[2]!, activation.GrainId.ToString());
     }
 
     private sealed class LiveRemoval(StreamDeliveryAgent owner, StreamLane lane) : IDisposable

@@ -14,13 +14,16 @@ namespace Visco.Runtime.Streams;
 /// the stream up to <see cref="_known"/>; the lane has work exactly when <c>_delivered &lt; _known</c>; the buffer holds
 /// events in sequence order, possibly with gaps where events were dropped; <see cref="_oldestPending"/> is at or below
 /// the position of the first event not yet handled, so trimming below it never removes an event the lane still needs.
+/// A commit-managed lane (<c>StreamLane.Commits.cs</c>) adds a committed cursor at or below the delivered one.
 /// </remarks>
-internal sealed class StreamLane(
-    string subscriber, StreamId stream, long checkpoint, bool durable, StreamBufferBudget budget, Func<IReadOnlyList<StoredStreamEvent>, Task> deliver)
+internal sealed partial class StreamLane(
+    string subscriber, StreamId stream, long checkpoint, bool durable, StreamBufferBudget budget,
+    Func<IReadOnlyList<StoredStreamEvent>, long, Task> deliver)
 {
     private readonly Lock _lock = new();
     private readonly Queue<StoredStreamEvent> _buffer = new();
     private long _delivered = checkpoint;
+    private long _committed = checkpoint;
     private long _known = checkpoint;
     private long _oldestPending = long.MaxValue;
     private bool _running;
@@ -72,20 +75,23 @@ internal sealed class StreamLane(
         }
     }
 
-    /// <summary>The lowest position this lane may still need, or <see cref="long.MaxValue"/> when it is caught up.</summary>
+    /// <summary>
+    /// The lowest position this lane may still need, or <see cref="long.MaxValue"/> when it is caught up: the first
+    /// event not handled, or for a commit-managed lane the first event not committed.
+    /// </summary>
     public long OldestPending
     {
         get
         {
             lock (_lock)
             {
-                return _oldestPending;
+                return Math.Min(_oldestPending, UncommittedFloor());
             }
         }
     }
 
-    /// <summary>Hands the subscriber its events (one delivery).</summary>
-    public Task DeliverAsync(IReadOnlyList<StoredStreamEvent> events) => deliver(events);
+    /// <summary>Hands the subscriber its events (one delivery), tagged with the lane's epoch when they were taken.</summary>
+    public Task DeliverAsync(IReadOnlyList<StoredStreamEvent> events, long epoch) => deliver(events, epoch);
 
     /// <summary>
     /// Offers an event the reader read. It is kept if the budget has room, else only noted, and re-read from storage
@@ -175,12 +181,17 @@ internal sealed class StreamLane(
 
     /// <summary>
     /// Nothing is left in storage after the checkpoint although the reader saw more (they were trimmed before this
-    /// subscriber existed): skip to what the reader saw.
+    /// subscriber existed): skip to what the reader saw. Ignored when the lane was rewound since <paramref name="epoch"/>.
     /// </summary>
-    public void SkipMissing()
+    public void SkipMissing(long epoch)
     {
         lock (_lock)
         {
+            if (epoch != _epoch)
+            {
+                return;
+            }
+
             _delivered = _known;
             _oldestPending = long.MaxValue;
             DropHandled();
@@ -189,12 +200,24 @@ internal sealed class StreamLane(
 
     /// <summary>
     /// The subscriber handled events up to and including <paramref name="lastHandled"/>; <paramref name="next"/> is the
-    /// event after it in the same delivery, if the delivery stopped early.
+    /// event after it in the same delivery, if the delivery stopped early. False (and nothing changes) when the lane
+    /// was rewound since the delivery was taken at <paramref name="epoch"/>: that delivery no longer counts.
     /// </summary>
-    public void Advance(StoredStreamEvent lastHandled, StoredStreamEvent? next)
+    public bool Advance(StoredStreamEvent lastHandled, StoredStreamEvent? next, long epoch)
     {
         lock (_lock)
         {
+            if (epoch != _epoch)
+            {
+                return false;
+            }
+
+            if (_commitManaged && lastHandled.Sequence > _delivered)
+            {
+                // Handled but not committed: trimming stays below the first of these until a commit covers them.
+                NoteUncommitted(lastHandled.Sequence);
+            }
+
             _delivered = Math.Max(_delivered, lastHandled.Sequence);
             DropHandled();
 
@@ -212,6 +235,7 @@ internal sealed class StreamLane(
             }
 
             // Otherwise the next event's position is unknown until it is re-read: keep the older bound, still safe.
+            return true;
         }
     }
 
@@ -224,6 +248,12 @@ internal sealed class StreamLane(
             budget.Return(_buffer.Count);
             _buffer.Clear();
         }
+    }
+
+    private void DropBuffer()
+    {
+        budget.Return(_buffer.Count);
+        _buffer.Clear();
     }
 
     private void DropHandled()
