@@ -24,7 +24,8 @@ public sealed class ArchiveGrainTests
             Assert.Equal(100, before.ArchivedThrough);
             Assert.Equal(25, before.PendingRows);
 
-            // 25 measurements live only in the spool when the silo dies.
+            // 25 measurements were delivered and are held in memory, not committed, when the silo dies.
+            Assert.Equal(100, await silo.ArchiveCheckpointAsync("h1"));
             await silo.KillAndRestartAsync();
 
             // A sample published twice (a crash between a device's append and its acknowledgement) and new ones.
@@ -39,7 +40,8 @@ public sealed class ArchiveGrainTests
             var samples = rows.Select(r => r.Row.SampleId).ToList();
             Assert.Equal(155, samples.Count);
             Assert.Equal(Enumerable.Range(0, 155).Select(i => $"s-{i}").Order(), samples.Order());
-            Assert.Empty(await silo.Lake.ListAsync(ArchiveSpool.Prefix("h1")));
+            Assert.Empty(await silo.Lake.ListAsync("lake/_spool/"));
+            Assert.Equal(156, await silo.ArchiveCheckpointAsync("h1"));
             Assert.All(rows, r => Assert.Contains($"date={r.Row.ReceivedAt.UtcDateTime:yyyy-MM-dd}/", r.File, StringComparison.Ordinal));
         }
     }
@@ -56,7 +58,7 @@ public sealed class ArchiveGrainTests
                 await silo.PublishAsync("h4", [.. Enumerable.Range(b * 25, 25).Select(i => Events.Create("h4", $"dev-{i % 4}", $"k-{i}", now))]);
             }
 
-            // Killed while the stream is still delivering the backlog: events in flight, spooled and batched.
+            // Killed while the stream is still delivering the backlog: events in flight, pending in memory and batched.
             await WaitForAsync(silo, "h4", s => s.ArchivedThrough >= 40);
             var before = await silo.Archive("h4").GetStatus();
             await silo.KillAndRestartAsync();

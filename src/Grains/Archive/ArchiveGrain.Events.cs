@@ -4,61 +4,46 @@ using Visco.Runtime.Abstractions.Streams;
 
 namespace Visco.Grains.Archive;
 
-/// <summary>Taking events from the stream, a delivered batch at a time.</summary>
+/// <summary>Taking events from the stream, a delivered batch at a time, into the pending rows.</summary>
 public sealed partial class ArchiveGrain
 {
     private async Task OnBatchAsync(IReadOnlyList<SequentialItem<MeasurementRecorded>> items)
     {
-        var accepted = new List<MeasurementRow>(items.Count);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = 0;
-        var last = _lastSequence;
+        var now = time.GetUtcNow();
         foreach (var (recorded, token) in items)
         {
             var sequence = token.SequenceNumber;
-            if (sequence <= last)
+            _deliveredThrough = Math.Max(_deliveredThrough, sequence);
+            if (sequence <= _lastSequence)
             {
-                continue; // a redelivery of an event already spooled (or archived)
+                continue; // a redelivery of an event already pending or archived
             }
 
-            last = sequence;
+            _lastSequence = sequence;
             var row = ArchiveRows.ToRow(recorded, sequence);
             var key = ArchiveRows.Key(row);
-            if (_recent.Contains(key) || !keys.Add(key))
+            if (_recent.Contains(key))
             {
-                duplicates++;
+                duplicates++; // published twice under two sequences, within this batch or after an earlier one
             }
             else
             {
-                accepted.Add(row);
+                Accept(row, key, now);
             }
         }
 
-        if (accepted.Count > 0)
-        {
-            // Durable before this delivery completes, one file and one fsync for the whole batch: from here on the
-            // stream may move past these events. If the write fails nothing below has happened, so the redelivered
-            // batch is taken afresh.
-            var spoolPath = await spool.WriteAsync(HospitalId, accepted, CancellationToken.None);
-            var now = time.GetUtcNow();
-            foreach (var row in accepted)
-            {
-                Accept(spoolPath, row, now);
-            }
-        }
-
-        _lastSequence = last;
+        PendingChanged();
         RecordDuplicates(duplicates);
 
         // A redelivery after a failed lake write lands here too: it retries the write that failed the delivery before.
         await FlushDueAsync(CancellationToken.None);
     }
 
-    private void Accept(string spoolPath, MeasurementRow row, DateTimeOffset acceptedAt)
+    private void Accept(MeasurementRow row, string key, DateTimeOffset acceptedAt)
     {
-        _pending.Add(new PendingRow(spoolPath, row, acceptedAt));
-        PendingChanged();
-        Remember(ArchiveRows.Key(row));
+        _pending.Add(new PendingRow(row, key, acceptedAt));
+        Remember(key);
     }
 
     private void PendingChanged()
@@ -109,8 +94,8 @@ public sealed partial class ArchiveGrain
 
     private void ReportUnreadable(Exception error) => ArchiveLog.UnreadableEvent(logger, error, HospitalId);
 
-    /// <summary>A row accepted into the pending batch: the spool file that holds it and when it was accepted.</summary>
-    private readonly record struct PendingRow(string SpoolPath, MeasurementRow Row, DateTimeOffset AcceptedAt);
+    /// <summary>A row accepted into the pending batch: its dedup key and when it was accepted.</summary>
+    private readonly record struct PendingRow(MeasurementRow Row, string Key, DateTimeOffset AcceptedAt);
 
     private sealed class Observer(ArchiveGrain grain) : IAsyncBatchObserver<MeasurementRecorded>
     {

@@ -1,34 +1,71 @@
 using Visco.Lake.Rows;
+using Visco.Runtime.Abstractions.Streams;
 
 namespace Visco.Grains.Archive;
 
-/// <summary>Writing batches and recovering the spool.</summary>
+/// <summary>Cutting and writing lake batches, then storing and committing how far the lake goes.</summary>
 public sealed partial class ArchiveGrain
 {
     private async Task FlushDueAsync(CancellationToken cancellationToken)
     {
-        while (IsDue())
+        while (IsDue() && NextCut() > 0)
         {
             await FlushAsync(cancellationToken);
         }
+
+        // Also after deliveries of repeats only: nothing pending below them, so the stream may move past them.
+        await CommitAsync(cancellationToken);
     }
 
     private async Task FlushAllAsync(CancellationToken cancellationToken)
     {
-        while (_pending.Count > 0)
+        while (NextCut() > 0)
         {
             await FlushAsync(cancellationToken);
         }
+
+        await CommitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Writes the oldest <see cref="ArchiveOptions.MaxBatchRows"/> pending rows (or all, if fewer) as one batch. Always
-    /// the oldest and never more, so the batch is a function of <see cref="ArchiveState.ArchivedThrough"/> and the
-    /// spool alone: after a crash during this write, recovery cuts the same batch and its files get the same names.
+    /// How many of the oldest pending rows the next lake batch takes: <see cref="ArchiveOptions.MaxBatchRows"/> (or all,
+    /// if fewer) — unless a batch was started and not finished (<see cref="ArchiveState.WritingThrough"/> past
+    /// <see cref="ArchiveState.ArchivedThrough"/>: the silo died during its write), whose rows are cut again exactly,
+    /// once the stream has delivered all of them again (0 until then).
+    /// </summary>
+    private int NextCut()
+    {
+        var unfinished = state.State.WritingThrough;
+        if (unfinished > state.State.ArchivedThrough && _pending.Count > 0)
+        {
+            if (_lastSequence < unfinished)
+            {
+                return 0;
+            }
+
+            var count = 0;
+            while (count < _pending.Count && _pending[count].Row.Sequence <= unfinished)
+            {
+                count++;
+            }
+
+            if (count > 0)
+            {
+                return count;
+            }
+        }
+
+        return Math.Min(_pending.Count, options.MaxBatchRows);
+    }
+
+    /// <summary>
+    /// Writes the next batch (<see cref="NextCut"/>): first its last sequence into the state (so a crash during the
+    /// write re-cuts the same rows), then its files, then the state saying they are in the lake with the dedup window
+    /// as of then, then the commit of the stream up to it.
     /// </summary>
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var count = Math.Min(_pending.Count, options.MaxBatchRows);
+        var count = NextCut();
         var rows = new List<MeasurementRow>(count);
         for (var i = 0; i < count; i++)
         {
@@ -37,77 +74,61 @@ public sealed partial class ArchiveGrain
 
         var first = rows[0].Sequence;
         var last = rows[^1].Sequence;
+        if (state.State.WritingThrough != last)
+        {
+            state.State.WritingThrough = last;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
         var written = await writer.WriteAsync(HospitalId, rows, cancellationToken);
 
         // The files are in the lake: only now may the state say so (a crash before this rewrites the same files).
-        state.State.ArchivedThrough = last;
-        state.State.RecentSamples = [.. _recentOrder];
+        // Everything below the next pending row is in the lake or was dropped as a repeat.
+        state.State.ArchivedThrough = count < _pending.Count ? _pending[count].Row.Sequence - 1 : _lastSequence;
+        state.State.RecentSamples = ArchivedWindow(pendingFrom: count);
         state.State.Files += written.Files;
         state.State.Rows += rows.Count;
         await state.WriteStateAsync(cancellationToken);
         ArchiveLog.Flushed(logger, rows.Count, HospitalId, first, last, written.Files);
 
-        // A spool file goes once none of its rows is pending (a delivered batch may span two lake batches).
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            done.Add(_pending[i].SpoolPath);
-        }
-
         _pending.RemoveRange(0, count);
         PendingChanged();
-        foreach (var row in _pending)
-        {
-            done.Remove(row.SpoolPath);
-        }
-
-        await DeleteSpoolAsync(done, cancellationToken);
+        await CommitAsync(cancellationToken);
     }
 
-    private async Task RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The dedup window without the keys of rows still pending (from index <paramref name="pendingFrom"/>): after a
+    /// crash those rows come again from the stream and must be accepted again, not taken for repeats.
+    /// </summary>
+    private List<string> ArchivedWindow(int pendingFrom)
     {
-        var spooled = await spool.ReadAllAsync(HospitalId, cancellationToken);
-        var stale = new HashSet<string>(StringComparer.Ordinal);
-        var now = time.GetUtcNow();
-        foreach (var (path, row) in spooled)
+        if (pendingFrom >= _pending.Count)
         {
-            if (row.Sequence <= state.State.ArchivedThrough)
-            {
-                stale.Add(path);
-            }
-            else if (_pending.Count == 0 || row.Sequence > _pending[^1].Row.Sequence)
-            {
-                Accept(path, row, now);
-                _lastSequence = Math.Max(_lastSequence, row.Sequence);
-            }
+            return [.. _recentOrder];
         }
 
-        foreach (var row in _pending)
+        var stillPending = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = pendingFrom; i < _pending.Count; i++)
         {
-            stale.Remove(row.SpoolPath);
+            stillPending.Add(_pending[i].Key);
         }
 
-        await DeleteSpoolAsync(stale, cancellationToken);
-        if (_pending.Count > 0)
-        {
-            // Written before any new event joins, so the batch that was pending at the crash keeps its file names.
-            ArchiveLog.Recovered(logger, HospitalId, _pending.Count, state.State.ArchivedThrough);
-            await FlushAllAsync(cancellationToken);
-        }
+        return [.. _recentOrder.Where(k => !stillPending.Contains(k))];
     }
 
-    private async Task DeleteSpoolAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets the stream move past everything below the oldest pending row (in the lake, or dropped as a repeat), as far
+    /// as this activation was delivered.
+    /// </summary>
+    private async Task CommitAsync(CancellationToken cancellationToken)
     {
-        foreach (var path in paths)
+        var through = Math.Min(_pending.Count > 0 ? _pending[0].Row.Sequence - 1 : _lastSequence, _deliveredThrough);
+        if (_subscription is null || through <= _committed)
         {
-            try
-            {
-                await spool.DeleteAsync(path, cancellationToken);
-            }
-            catch (IOException exception)
-            {
-                ArchiveLog.SpoolDeleteFailed(logger, exception, path);
-            }
+            return;
         }
+
+        await _subscription.CommitAsync(new StreamSequenceToken(through), cancellationToken);
+        _committed = through;
     }
 }

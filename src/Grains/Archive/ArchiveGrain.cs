@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Visco.Grains.Interfaces.Measurements;
-using Visco.Lake.Rows;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Streams;
@@ -11,42 +10,50 @@ namespace Visco.Grains.Archive;
 /// <summary>
 /// Turns one hospital's measurements stream into the training lake, exactly once.
 /// <para>
-/// Why a spool: the runtime hands the observer a delivered batch of consecutive events (up to the silo's stream
-/// delivery batch size) and moves the subscriber's checkpoint past the batch when the observer's task completes; a
-/// faulted task gets the whole batch again. A lake file per delivery would be tiny (a hospital sends tens of events a
-/// second), and holding rows only in memory while completing deliveries would lose them on a crash. So each delivered
-/// batch is made durable first as one spool file (<see cref="ArchiveSpool"/>: one write, one fsync, named by the
-/// batch's first and last sequence), and lake batches are cut from the spooled rows by size
-/// (<see cref="ArchiveOptions.MaxBatchRows"/>, in the delivery that fills one, which awaits the write) or by age (on
-/// a grain timer).
+/// No spool: the events are already durable in the stream queue, so the archive subscribes commit-managed
+/// (<see cref="StreamSubscriptionOptions.CommitManaged"/>). The runtime hands it delivered batches of consecutive events
+/// (up to the silo's stream delivery batch size) and the rows stay pending in memory; the stream's stored checkpoint
+/// does not move with the deliveries but only with the archive's commits, and the queue is not trimmed above it. Lake
+/// batches are cut from the pending rows by size (<see cref="ArchiveOptions.MaxBatchRows"/>, in the delivery that
+/// fills one, which awaits the write) or by age (on a grain timer). After a batch's files are in the lake the state
+/// is written (<see cref="ArchiveState.ArchivedThrough"/>, the dedup window), then the stream is committed up to it.
+/// Whatever was delivered and not committed when the activation goes (crash, deactivation) the stream delivers again
+/// to the next activation, in order, from the commit: there is nothing to recover from disk.
 /// </para>
 /// <para>
 /// Exactly once: a batch's files are named by the first and last sequence of their rows (one file per date
-/// partition), so writing a batch again replaces its files. A batch is always the oldest
-/// <see cref="ArchiveOptions.MaxBatchRows"/> pending rows (or all of them, if fewer). After a crash the grain rebuilds
-/// the pending rows from the spool (rows past <see cref="ArchiveState.ArchivedThrough"/>) and writes them at once, in
-/// the same cut, before taking new events: the batch being written when the silo died comes out with the same names. Only
-/// then are <see cref="ArchiveState.ArchivedThrough"/> and the dedup window stored, and the spool files deleted.
-/// Events at or below the last handled sequence are redeliveries and are skipped; a sample published twice under
-/// two sequences (a crash between a device's append and its acknowledgement) is dropped by (device, sample).
+/// partition), so writing a batch again replaces its files. Before writing them the grain stores the batch's last
+/// sequence as <see cref="ArchiveState.WritingThrough"/>; if the silo dies during the write, the next activation gets
+/// the same events again from the commit, accepts the same rows (the dedup window is stored as of
+/// <see cref="ArchiveState.ArchivedThrough"/>, without keys of rows still pending) and cuts exactly the rows up to
+/// <see cref="ArchiveState.WritingThrough"/> as its first batch: the same files, overwritten atomically. Events at or
+/// below the last handled sequence are redeliveries and are skipped; a sample published twice under two sequences (a
+/// crash between a device's append and its acknowledgement) is dropped by (device, sample). A lake write that fails
+/// after its retries fails the delivery: the stream delivers again (with backoff, so the lake's outage holds memory
+/// bounded), the redelivered events are skipped by sequence and the write is retried with the same cut.
 /// </para>
 /// </summary>
 [GrainType("archive")]
 [ImplicitStreamSubscription(MeasurementRecorded.StreamNamespace)]
 public sealed partial class ArchiveGrain(
     [PersistentState("archive")] IPersistentState<ArchiveState> state,
-    ArchiveSpool spool,
+    LegacySpoolReader legacySpool,
     ArchiveBatchWriter writer,
     ArchiveOptions options,
     TimeProvider time,
     ILogger<ArchiveGrain> logger) : Grain, IArchiveGrain
 {
+    private static readonly StreamSubscriptionOptions CommitManaged = new() { CommitManaged = true };
+
     private readonly List<PendingRow> _pending = [];
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
+    private StreamSubscriptionHandle<MeasurementRecorded>? _subscription;
     private IGrainTimer? _timer;
     private IDisposable? _lagSource;
     private long _lastSequence;
+    private long _deliveredThrough;
+    private long _committed;
     private long _duplicates;
     private int _pendingCount;
     private DateTimeOffset? _oldestPendingAt;
@@ -63,13 +70,13 @@ public sealed partial class ArchiveGrain(
         }
 
         _lastSequence = state.State.ArchivedThrough;
-        await RecoverAsync(cancellationToken);
+        await ArchiveLegacySpoolAsync(cancellationToken);
         _lagSource = ArchiveMetrics.AddLagSource(HospitalId, Lag);
         var tick = options.MaxBatchAge < TimeSpan.FromSeconds(1) ? options.MaxBatchAge : TimeSpan.FromSeconds(1);
         _timer = RegisterGrainTimer(OnTimerAsync, tick, tick);
         var stream = GetStreamProvider("durable").GetStream<MeasurementRecorded>(
             new StreamId(MeasurementRecorded.StreamNamespace, HospitalId));
-        await stream.SubscribeAsync(new Observer(this), cancellationToken);
+        _subscription = await stream.SubscribeAsync(new Observer(this), CommitManaged, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -77,17 +84,14 @@ public sealed partial class ArchiveGrain(
     {
         _timer?.Dispose();
         _lagSource?.Dispose();
-        if (_pending.Count > 0)
+        try
         {
-            try
-            {
-                await FlushAllAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // The batch is spooled: the next activation writes it.
-                ArchiveLog.TimerFlushFailed(logger, exception, HospitalId);
-            }
+            await FlushAllAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Not committed: the stream delivers the pending rows again to the next activation.
+            ArchiveLog.TimerFlushFailed(logger, exception, HospitalId);
         }
     }
 

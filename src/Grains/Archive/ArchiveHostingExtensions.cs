@@ -57,7 +57,7 @@ public static class ArchiveHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILakeStore>(_ => new LocalLakeStore(dataDirectory));
         services.TryAddSingleton<LakeWriteRetry>();
-        services.TryAddSingleton<ArchiveSpool>();
+        services.TryAddSingleton<LegacySpoolReader>();
         services.TryAddSingleton<ArchiveBatchWriter>();
         services.TryAddSingleton<LakeLabelArchive>();
         DecorateLabelStore(services);

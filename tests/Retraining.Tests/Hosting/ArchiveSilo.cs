@@ -19,7 +19,7 @@ namespace Visco.Retraining.Tests.Hosting;
 /// A real in-process silo with the domain grains and the archive over a memory runtime store, a SQLite results file
 /// and a local lake folder, all of which survive <see cref="KillAndRestartAsync"/>. The clock is manual. Files go to
 /// /dev/shm where it exists: a crash of the silo is simulated in-process, so the disk's fsync buys nothing here and
-/// would make the suite slow (the archive and label stores fsync every spooled event and label).
+/// would make the suite slow (the lake and label stores fsync every file and label).
 /// </summary>
 public sealed class ArchiveSilo : IAsyncDisposable
 {
@@ -79,13 +79,43 @@ public sealed class ArchiveSilo : IAsyncDisposable
         Silo.GetStreamProvider().GetStream<MeasurementRecorded>(new StreamId(MeasurementRecorded.StreamNamespace, hospitalId))
             .OnNextBatchAsync(events);
 
-    /// <summary>Kills the silo as a crash would and starts a new one on the same data.</summary>
-    public async Task KillAndRestartAsync()
+    /// <summary>
+    /// Kills the silo as a crash would and starts a new one on the same data; <paramref name="whileDown"/> runs in
+    /// between (e.g. to leave what an earlier version would have left).
+    /// </summary>
+    public async Task KillAndRestartAsync(Func<Task>? whileDown = null)
     {
         Silo.Kill();
         await DisposeServicesAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
         await StartNewSiloAsync();
     }
+
+    /// <summary>Stops the silo gracefully (every activation's OnDeactivateAsync) and starts a new one on the same data.</summary>
+    public async Task RestartAsync()
+    {
+        await Silo.StopAsync();
+        await DisposeServicesAsync();
+        await StartNewSiloAsync();
+    }
+
+    /// <summary>The stored stream checkpoint of a hospital's archive (0 when none).</summary>
+    public async Task<long> ArchiveCheckpointAsync(string hospitalId)
+    {
+        var checkpoints = await new MemoryRuntimeStore(_database, Time).Streams.ReadCheckpointsAsync(CancellationToken.None);
+        return checkpoints.SingleOrDefault(c => c.SubscriberId == $"archive/{hospitalId}"
+            && c.Stream == new StreamId(MeasurementRecorded.StreamNamespace, hospitalId))?.Sequence ?? 0;
+    }
+
+    /// <summary>Stores the stream checkpoint of a hospital's archive directly (as an earlier version would have moved it).</summary>
+    public Task SetArchiveCheckpointAsync(string hospitalId, long sequence) =>
+        new MemoryRuntimeStore(_database, Time).Streams.WriteCheckpointsAsync(
+            [new Runtime.Abstractions.Storage.StreamCheckpoint($"archive/{hospitalId}", new StreamId(MeasurementRecorded.StreamNamespace, hospitalId), sequence)],
+            CancellationToken.None);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -17,25 +17,37 @@ public sealed class FlakyLakeStore(ILakeStore inner) : ILakeStore
     /// <summary>Writes refused so far.</summary>
     public int Refused { get; private set; }
 
+    /// <summary>
+    /// When set, a refused write first completes (the file lands in the lake) and then fails, as a silo dying right
+    /// after the file's rename would look to the archive.
+    /// </summary>
+    public bool CompleteThenFail { get; set; }
+
     /// <summary>When set, only writes of paths it accepts count against (and are refused by) <see cref="FailWrites"/>.</summary>
     public Func<string, bool>? Target { get; set; }
 
     /// <inheritdoc />
-    public Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
         if (Target is { } target && !target(path))
         {
-            return inner.WriteAsync(path, write, cancellationToken);
+            await inner.WriteAsync(path, write, cancellationToken);
+            return;
         }
 
         if (Interlocked.Decrement(ref _failWrites) >= 0)
         {
             Refused++;
+            if (CompleteThenFail)
+            {
+                await inner.WriteAsync(path, write, cancellationToken);
+            }
+
             throw new LakeStorageException(path, "No space left on device") { IsDiskFull = true };
         }
 
         Interlocked.Exchange(ref _failWrites, 0);
-        return inner.WriteAsync(path, write, cancellationToken);
+        await inner.WriteAsync(path, write, cancellationToken);
     }
 
     /// <inheritdoc />
