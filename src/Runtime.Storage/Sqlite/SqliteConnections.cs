@@ -23,7 +23,7 @@ internal sealed class SqliteConnections(SqliteStoreOptions options)
         try
         {
             connection.Open();
-            var pragmas = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
+            var pragmas = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -{options.CacheSizeKiB};";
             if (writer)
             {
                 // WAL: readers never block the writer or each other. synchronous: see SqliteStoreOptions.FullSync.

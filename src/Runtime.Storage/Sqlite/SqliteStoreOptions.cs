@@ -40,6 +40,13 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public bool CheckpointInBackground { get; set; } = true;
 
+    /// <summary>
+    /// SQLite's page cache per connection, in KiB (default 32 MiB; SQLite's own default is 2 MiB). With the default,
+    /// the writer re-reads the stream and state indexes' pages from the OS on every batch (pread copies were ~5 % of
+    /// the silo's CPU under load); the hot pages of a busy silo fit in 32 MiB.
+    /// </summary>
+    public int CacheSizeKiB { get; set; } = 32 * 1024;
+
     /// <summary>Throws with a message saying how to fix the first invalid setting.</summary>
     public void Validate()
     {
@@ -51,6 +58,11 @@ public sealed class SqliteStoreOptions
         if (BusyTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"SqliteStoreOptions.BusyTimeout is {BusyTimeout}: set a positive time, e.g. 00:00:05.");
+        }
+
+        if (CacheSizeKiB < 64)
+        {
+            throw new ArgumentException($"SqliteStoreOptions.CacheSizeKiB is {CacheSizeKiB}: set at least 64 (KiB), e.g. 32768.");
         }
 
         if (MaxBatchSize < 1 || QueueCapacity < 1 || ReadConnections < 1)
