@@ -119,18 +119,13 @@ static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsy
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < total; i++)
     {
+        // Every request due by now starts now; then the pacer sleeps a timer tick. It does not spin: a spinning pacer
+        // took an eighth of the process's CPU at 1,000/s and counted as the server's. A request that starts up to a
+        // tick late is still timed from its due time, so lateness shows in the figures rather than hiding.
         var due = TimeSpan.FromSeconds((double)i / rate);
         while (clock.Elapsed < due)
         {
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(2))
-            {
-                await Task.Delay(wait - TimeSpan.FromMilliseconds(1));
-            }
-            else
-            {
-                Thread.SpinWait(50);
-            }
+            await Task.Delay(1);
         }
 
         var device = i % 20;

@@ -59,6 +59,7 @@ public static class ApiHostingExtensions
             services.AddHostedService<SigningKeyInitializer>();
         }
 
+        services.AddSingleton<CachingJsonWebTokenHandler>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerConfigurator>();
         services.AddAuthorizationBuilder().AddViscoPolicies();
@@ -78,6 +79,7 @@ public static class ApiHostingExtensions
 
         services.TryAddSingleton<IAuditLog>(_ => new FileAuditLog(Path.Combine(dataDirectory, "audit", "api-audit.jsonl")));
         services.AddSingleton<LiveFeed>();
+        services.AddSingleton<DeviceOwnership>();
         return builder;
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Visco.Api.Auth;
 using Visco.Api.Problems;
 using Visco.Grains.Interfaces.Api;
@@ -66,8 +65,7 @@ internal sealed partial class AuditFilter : IEndpointFilter
 
     private static AuditEntry Entry(HttpContext http, int status)
     {
-        var options = http.RequestServices.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
-        var caller = ApiCaller.From(http.User, options);
+        var caller = ApiCaller.Of(http);
         var resources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in http.Request.RouteValues)
         {

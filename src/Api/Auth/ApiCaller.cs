@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Visco.Api.Auth;
 
@@ -9,6 +12,25 @@ namespace Visco.Api.Auth;
 /// <param name="Hospitals">The hospital ids it names (may include <c>*</c>).</param>
 public sealed record ApiCaller(string Subject, IReadOnlyList<string> Roles, IReadOnlySet<string> Hospitals)
 {
+    private static readonly object ItemKey = new();
+
+    /// <summary>
+    /// The caller of a request, read from its principal once and kept with the request (the tenant check and the
+    /// audit entry both need it); a request whose principal was replaced is read again.
+    /// </summary>
+    public static ApiCaller Of(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Items.TryGetValue(ItemKey, out var kept) && kept is Kept { } previous && ReferenceEquals(previous.Principal, http.User))
+        {
+            return previous.Caller;
+        }
+
+        var caller = From(http.User, http.RequestServices.GetRequiredService<IOptions<ApiAuthOptions>>().Value);
+        http.Items[ItemKey] = new Kept(http.User, caller);
+        return caller;
+    }
+
     /// <summary>Reads the caller from the request's principal.</summary>
     public static ApiCaller From(ClaimsPrincipal user, ApiAuthOptions options)
     {
@@ -68,4 +90,6 @@ public sealed record ApiCaller(string Subject, IReadOnlyList<string> Roles, IRea
             }
         }
     }
+
+    private sealed record Kept(ClaimsPrincipal Principal, ApiCaller Caller);
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Visco.Api.Problems;
 
 namespace Visco.Api.Auth;
@@ -16,8 +14,7 @@ internal sealed class HospitalScopeFilter(string policy) : IEndpointFilter
     {
         var http = context.HttpContext;
         var hospitalId = http.GetRouteValue("hospitalId") as string;
-        var options = http.RequestServices.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
-        var caller = ApiCaller.From(http.User, options);
+        var caller = ApiCaller.Of(http);
         if (hospitalId is null || !caller.CanAccessHospital(hospitalId, ApiPolicies.Roles[policy]))
         {
             return ApiProblems.NotFound();

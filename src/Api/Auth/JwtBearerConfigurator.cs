@@ -21,6 +21,9 @@ internal sealed class JwtBearerConfigurator(IOptions<ApiAuthOptions> auth, IServ
         }
 
         var settings = auth.Value;
+        // The handler caches tokens it validated (every check on first sight; see CachingJsonWebTokenHandler).
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(services.GetRequiredService<CachingJsonWebTokenHandler>());
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = false;
         options.Audience = settings.Audience;

@@ -21,7 +21,7 @@ public static partial class DevicesApi
 
     /// <summary>Issues a command; 202 with the command (queued or sent) and its location.</summary>
     public static async Task<Results<Accepted<DeviceCommandRecord>, ProblemHttpResult>> IssueCommand(
-        string hospitalId, string deviceId, IssueCommandRequest request, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
+        string hospitalId, string deviceId, IssueCommandRequest request, DeviceOwnership ownership, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
         HttpContext context, CancellationToken cancellationToken)
     {
         if (!DeviceCommandTypes.TryParse(request.Type, out var type))
@@ -40,7 +40,7 @@ public static partial class DevicesApi
         }
 
         var device = grains.GetGrain<IDeviceGrain>(deviceId);
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }
@@ -53,7 +53,7 @@ public static partial class DevicesApi
 
     /// <summary>The device's commands, newest first, paged by cursor.</summary>
     public static async Task<Results<Ok<DeviceCommandPage>, ProblemHttpResult>> ListCommands(
-        string hospitalId, string deviceId, string? cursor, int? limit, IGrainFactory grains, CancellationToken cancellationToken)
+        string hospitalId, string deviceId, string? cursor, int? limit, DeviceOwnership ownership, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > ResultQuery.MaxLimit)
         {
@@ -65,7 +65,7 @@ public static partial class DevicesApi
             return ApiProblems.BadRequest("The cursor is not one this API issued.");
         }
 
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }
@@ -83,9 +83,9 @@ public static partial class DevicesApi
 
     /// <summary>One command with its status.</summary>
     public static async Task<Results<Ok<DeviceCommandRecord>, ProblemHttpResult>> GetCommand(
-        string hospitalId, string deviceId, string commandId, IGrainFactory grains, CancellationToken cancellationToken)
+        string hospitalId, string deviceId, string commandId, DeviceOwnership ownership, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }
@@ -96,10 +96,10 @@ public static partial class DevicesApi
 
     /// <summary>Withdraws a command that is still queued.</summary>
     public static async Task<Results<Ok<DeviceCommandRecord>, ProblemHttpResult>> CancelCommand(
-        string hospitalId, string deviceId, string commandId, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
+        string hospitalId, string deviceId, string commandId, DeviceOwnership ownership, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
         HttpContext context, CancellationToken cancellationToken)
     {
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }
@@ -118,10 +118,10 @@ public static partial class DevicesApi
 
     /// <summary>Sets the desired configuration (the body is the settings object); returns its version and status.</summary>
     public static async Task<Results<Ok<DeviceConfigurationStatus>, ProblemHttpResult>> SetConfiguration(
-        string hospitalId, string deviceId, JsonElement settings, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
+        string hospitalId, string deviceId, JsonElement settings, DeviceOwnership ownership, IGrainFactory grains, IOptions<ApiAuthOptions> auth,
         HttpContext context, CancellationToken cancellationToken)
     {
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }
@@ -139,9 +139,9 @@ public static partial class DevicesApi
 
     /// <summary>The desired configuration against what the device reported.</summary>
     public static async Task<Results<Ok<DeviceConfigurationStatus>, ProblemHttpResult>> GetConfiguration(
-        string hospitalId, string deviceId, IGrainFactory grains, CancellationToken cancellationToken)
+        string hospitalId, string deviceId, DeviceOwnership ownership, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }

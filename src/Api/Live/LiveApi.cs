@@ -8,7 +8,6 @@ using Visco.Api.Auth;
 using Visco.Api.Problems;
 using Visco.Api.Results;
 using Visco.Grains.Interfaces.Results;
-using Visco.Runtime.Abstractions;
 
 namespace Visco.Api.Live;
 
@@ -35,9 +34,9 @@ public static class LiveApi
     /// <summary>A device's live feed; 404 when the device is not the hospital's.</summary>
     public static async Task<Results<ServerSentEventsResult<StoredResult?>, ProblemHttpResult>> FollowDevice(
         string hospitalId, string deviceId, [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
-        LiveFeed feed, IGrainFactory grains, HttpContext context)
+        LiveFeed feed, DeviceOwnership ownership, HttpContext context)
     {
-        return await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, context.RequestAborted)
+        return await ownership.BelongsToAsync(hospitalId, deviceId, context.RequestAborted)
             ? Follow(hospitalId, deviceId, lastEventId, feed, context)
             : ApiProblems.NotFound();
     }

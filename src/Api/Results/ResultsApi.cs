@@ -6,7 +6,6 @@ using Visco.Api.Audit;
 using Visco.Api.Auth;
 using Visco.Api.Problems;
 using Visco.Grains.Interfaces.Results;
-using Visco.Runtime.Abstractions;
 
 namespace Visco.Api.Results;
 
@@ -50,14 +49,14 @@ public static class ResultsApi
     /// <summary>A device's results; 404 when the device is not the hospital's.</summary>
     public static async Task<Results<Ok<ResultPage>, ProblemHttpResult>> GetDeviceResults(
         string hospitalId, string deviceId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, bool? sweep,
-        IResultStore store, IGrainFactory grains, CancellationToken cancellationToken)
+        IResultStore store, DeviceOwnership ownership, CancellationToken cancellationToken)
     {
         if (!ResultPaging.TryCreate(from, to, cursor, limit, sweep, out var query, out var error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
-        if (!await DeviceOwnership.BelongsToAsync(grains, hospitalId, deviceId, cancellationToken))
+        if (!await ownership.BelongsToAsync(hospitalId, deviceId, cancellationToken))
         {
             return ApiProblems.NotFound();
         }

@@ -4,43 +4,55 @@ using Visco.Grains.Interfaces.Results;
 
 namespace Visco.DomainStore.Sql;
 
-/// <summary>The column list every query selects, and reading a row of it back.</summary>
+/// <summary>
+/// The columns a query selects, and reading a row of them back. The hospital id is not selected: every query is
+/// scoped to one hospital, so the caller's value is the row's (one string fewer to read and allocate per row).
+/// Lists leave out the sweep columns unless asked (most of a row's bytes).
+/// </summary>
 internal static class ResultColumns
 {
+    /// <summary>The summary columns and the sweep.</summary>
     public const string Select = Summary + ", shear_rate, shear_stress";
 
-    /// <summary>The same columns with empty sweeps in place of the stored ones (lists that did not ask for them).</summary>
-    public const string SelectWithoutSweep = Summary + ", '[]' AS shear_rate, '[]' AS shear_stress";
+    /// <summary>The summary columns only; rows read with empty sweeps.</summary>
+    public const string SelectWithoutSweep = Summary;
 
     private const string Summary =
-        "id, hospital_id, device_id, sample_id, taken_at, received_at, processed_at, model_version, input_hash, low_shear, " +
+        "id, received_at, device_id, sample_id, taken_at, processed_at, model_version, input_hash, low_shear, " +
         "high_shear, class, confidence, flags, temperature_c, hematocrit, firmware";
 
-    public static (StoredResult Result, long Id, long ReceivedAtMicros) Read(DbDataReader reader)
+    /// <summary>Reads a row selected with <see cref="Select"/> (<paramref name="sweep"/>) or <see cref="SelectWithoutSweep"/>.</summary>
+    /// <param name="reader">The reader on the row.</param>
+    /// <param name="hospitalId">The hospital the query was scoped to.</param>
+    /// <param name="deviceId">The device the query was scoped to, if it was (then the column is not read).</param>
+    /// <param name="sweep">Whether the sweep columns were selected.</param>
+    public static (StoredResult Result, long Id, long ReceivedAtMicros) Read(DbDataReader reader, string hospitalId, string? deviceId, bool sweep)
     {
-        var received = reader.GetInt64(5);
+        var received = reader.GetInt64(1);
         var result = new StoredResult(
-            reader.GetString(1),
-            reader.GetString(2),
+            hospitalId,
+            deviceId ?? reader.GetString(2),
             reader.GetString(3),
             UnixMicros.To(reader.GetInt64(4)),
             UnixMicros.To(received),
-            UnixMicros.To(reader.GetInt64(6)),
+            UnixMicros.To(reader.GetInt64(5)),
+            reader.GetString(6),
             reader.GetString(7),
-            reader.GetString(8),
-            reader.IsDBNull(9) ? null : reader.GetDouble(9),
-            reader.IsDBNull(10) ? null : reader.GetDouble(10),
-            reader.GetString(11),
-            reader.GetDouble(12),
-            JsonArray<string>(reader.GetString(13)),
-            reader.GetDouble(14),
-            reader.IsDBNull(15) ? null : reader.GetDouble(15),
-            reader.IsDBNull(16) ? null : reader.GetString(16),
-            JsonArray<double>(reader.GetString(17)),
-            JsonArray<double>(reader.GetString(18)));
+            NullableDouble(reader, 8),
+            NullableDouble(reader, 9),
+            reader.GetString(10),
+            reader.GetDouble(11),
+            JsonArray<string>(reader.GetString(12)),
+            reader.GetDouble(13),
+            NullableDouble(reader, 14),
+            reader.IsDBNull(15) ? null : reader.GetString(15),
+            sweep ? JsonArray<double>(reader.GetString(16)) : [],
+            sweep ? JsonArray<double>(reader.GetString(17)) : []);
         return (result, reader.GetInt64(0), received);
     }
 
-    // Most rows have no flags, and lists select no sweeps: "[]" needs no parser.
+    private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    // Most rows have no flags: "[]" needs no parser.
     private static T[] JsonArray<T>(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<T[]>(json) ?? [];
 }

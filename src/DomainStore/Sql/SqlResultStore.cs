@@ -22,10 +22,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         "low_shear, high_shear, class, confidence, flags, temperature_c, hematocrit, firmware, shear_rate, shear_stress) VALUES " +
         "(@h, @d, @s, @ta, @ra, @pa, @mv, @ih, @lo, @hi, @c, @cf, @fl, @t, @hc, @fw, @sr, @ss) ON CONFLICT (device_id, sample_id) DO NOTHING";
 
-    private const string Page =
-        "SELECT {1} FROM results WHERE hospital_id = @h {0} AND received_at >= @from AND received_at < @to " +
-        "AND (received_at < @cr OR (received_at = @cr AND id < @ci)) ORDER BY received_at DESC, id DESC LIMIT @limit";
-
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -107,58 +103,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         }
 
         return await pending.Completion.Task.ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredResult>> FindBySampleAsync(string hospitalId, string sampleId, CancellationToken cancellationToken = default)
-    {
-        var rows = await QueryAsync(
-            "SELECT " + ResultColumns.Select + " FROM results WHERE hospital_id = @h AND sample_id = @s ORDER BY received_at, id",
-            [("@h", hospitalId), ("@s", sampleId)],
-            cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => r.Result).ToArray();
-    }
-
-    /// <inheritdoc />
-    public Task<ResultPage> QueryByDeviceAsync(string hospitalId, string deviceId, ResultQuery query, CancellationToken cancellationToken = default) =>
-        PageAsync(hospitalId, deviceId, query, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<ResultPage> QueryByHospitalAsync(string hospitalId, ResultQuery query, CancellationToken cancellationToken = default) =>
-        PageAsync(hospitalId, null, query, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredResult>> LatestPerDeviceAsync(string hospitalId, CancellationToken cancellationToken = default)
-    {
-        var rows = await QueryAsync(
-            "SELECT " + ResultColumns.Select + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY device_id ORDER BY received_at DESC, id DESC) AS rn " +
-            "FROM results WHERE hospital_id = @h) latest WHERE rn = 1 ORDER BY device_id",
-            [("@h", hospitalId)],
-            cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => r.Result).ToArray();
-    }
-
-    /// <inheritdoc />
-    public async Task<long> CountAsync(
-        string hospitalId, string? deviceId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
-    {
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM results WHERE hospital_id = @h " + (deviceId is null ? string.Empty : "AND device_id = @d ")
-                + "AND received_at >= @from AND received_at < @to";
-            Add(command, "@h", hospitalId);
-            if (deviceId is not null)
-            {
-                Add(command, "@d", deviceId);
-            }
-
-            Add(command, "@from", from is null ? long.MinValue : UnixMicros.From(from.Value));
-            Add(command, "@to", to is null ? long.MaxValue : UnixMicros.From(to.Value));
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        }
     }
 
     /// <inheritdoc />
@@ -343,63 +287,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
             JsonSerializer.Serialize(sweep.ShearRate),
             JsonSerializer.Serialize(sweep.ShearStress),
         ];
-    }
-
-    private async Task<ResultPage> PageAsync(string hospitalId, string? deviceId, ResultQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.Limit is < 1 or > ResultQuery.MaxLimit)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"Limit must be between 1 and {ResultQuery.MaxLimit}.");
-        }
-
-        var (cursorReceived, cursorId) = query.Cursor is null ? (long.MaxValue, long.MaxValue) : ResultCursor.Decode(query.Cursor);
-        List<(string, object?)> parameters =
-        [
-            ("@h", hospitalId),
-            ("@from", query.From is null ? long.MinValue : UnixMicros.From(query.From.Value)),
-            ("@to", query.To is null ? long.MaxValue : UnixMicros.From(query.To.Value)),
-            ("@cr", cursorReceived),
-            ("@ci", cursorId),
-            ("@limit", query.Limit + 1),
-        ];
-        if (deviceId is not null)
-        {
-            parameters.Add(("@d", deviceId));
-        }
-
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Page, deviceId is null ? string.Empty : "AND device_id = @d",
-            query.IncludeSweep ? ResultColumns.Select : ResultColumns.SelectWithoutSweep);
-        var rows = await QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
-        var more = rows.Count > query.Limit;
-        var items = rows.Take(query.Limit).ToArray();
-        var next = more ? ResultCursor.Encode(items[^1].ReceivedAtMicros, items[^1].Id) : null;
-        return new ResultPage(items.Select(r => r.Result).ToArray(), next);
-    }
-
-    private async Task<List<(StoredResult Result, long Id, long ReceivedAtMicros)>> QueryAsync(
-        string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
-    {
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                Add(command, name, value);
-            }
-
-            var rows = new List<(StoredResult, long, long)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(ResultColumns.Read(reader));
-            }
-
-            return rows;
-        }
     }
 
     private sealed class PendingWrite(IReadOnlyList<MeasurementRecorded> events)
