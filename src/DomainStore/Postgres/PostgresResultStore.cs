@@ -34,9 +34,6 @@ public sealed class PostgresResultStore : SqlResultStore
     public override string Location { get; }
 
     /// <inheritdoc />
-    protected override bool MultiRowInsert => true;
-
-    /// <inheritdoc />
     protected override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,19 +1,29 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Visco.Grains.Interfaces.Measurements;
 
 namespace Visco.DomainStore.Sql;
 
-/// <summary>Multi-row inserts: a group in one round trip per chunk, with RETURNING telling which rows were new.</summary>
+/// <summary>
+/// Writing a group: by default multi-row inserts, one round trip per chunk, with RETURNING telling which rows were new
+/// (a server database). A provider with a cheaper way overrides <see cref="InsertAsync"/>.
+/// </summary>
 public abstract partial class SqlResultStore
 {
     private const int MultiRowChunk = 200;
     private const int ColumnCount = 18;
 
-    private static async Task<int[]> InsertMultiRowAsync(
-        DbConnection connection, DbTransaction transaction, List<PendingWrite> group, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts every batch of a group in the open transaction, skipping rows whose (device, sample) is stored already
+    /// or came earlier in the group; returns how many rows of each batch were new.
+    /// </summary>
+    protected virtual async Task<int[]> InsertAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches, CancellationToken cancellationToken)
     {
-        var rows = group.SelectMany((pending, index) => pending.Events.Select(e => (Index: index, Event: e))).ToList();
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(batches);
+        var rows = batches.SelectMany((events, index) => events.Select(e => (Index: index, Event: e))).ToList();
         var inserted = new HashSet<(string DeviceId, string SampleId)>();
         var prefix = Insert[..(Insert.IndexOf("VALUES", StringComparison.Ordinal) + "VALUES".Length)];
         for (var offset = 0; offset < rows.Count; offset += MultiRowChunk)
@@ -46,7 +56,7 @@ public abstract partial class SqlResultStore
         }
 
         // A sample sent twice within one group is new only once: the first claim takes it.
-        var counts = new int[group.Count];
+        var counts = new int[batches.Count];
         foreach (var (index, recorded) in rows)
         {
             if (inserted.Remove((recorded.DeviceId, recorded.Sweep.SampleId)))

@@ -20,8 +20,12 @@ public abstract partial class SqlResultStore
     /// <summary>The index of results by (hospital_id, device_id, received_at desc, id desc).</summary>
     protected const string DeviceReceivedIndex = "ix_results_device_received";
 
+    /// <summary>The unique index of results by (sample_id, device_id).</summary>
+    protected const string SampleDeviceIndex = "ux_results_sample_device";
+
     // The four page statements (by hospital or device, with or without the sweep), built once.
     private string[]? _pageStatements;
+    private string? _sampleStatement;
 
     /// <summary>
     /// The FROM clause of a page query meant to be served by <paramref name="index"/>. The default leaves the choice to
@@ -29,6 +33,13 @@ public abstract partial class SqlResultStore
     /// page through the hospital's index, testing every row of the hospital for the device: 2x the cost per page).
     /// </summary>
     protected virtual string ResultsUsing(string index) => "results";
+
+    /// <summary>The statement of a page (for query-plan tests).</summary>
+    internal string PageStatement(bool byDevice, bool sweep) => PageStatements[(byDevice ? 2 : 0) + (sweep ? 1 : 0)];
+
+    /// <summary>The statement of a sample's results (for query-plan tests).</summary>
+    internal string SampleStatement => _sampleStatement ??=
+        "SELECT " + ResultColumns.Select + " FROM " + ResultsUsing(SampleDeviceIndex) + " WHERE hospital_id = @h AND sample_id = @s";
 
     private string[] PageStatements => _pageStatements ??=
     [
@@ -41,10 +52,10 @@ public abstract partial class SqlResultStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredResult>> FindBySampleAsync(string hospitalId, string sampleId, CancellationToken cancellationToken = default)
     {
-        // No ORDER BY in SQL: a sample has a row per device that measured it, and ordering there leads SQLite's planner
+        // No ORDER BY in SQL: a sample has a row per device that measured it, and ordering there led SQLite's planner
         // to walk the hospital's whole (hospital_id, received_at) index instead of looking the sample up.
         var rows = await QueryAsync(
-            "SELECT " + ResultColumns.Select + " FROM results WHERE hospital_id = @h AND sample_id = @s",
+            SampleStatement,
             [("@h", hospitalId), ("@s", sampleId)],
             hospitalId, null, sweep: true, cancellationToken).ConfigureAwait(false);
         rows.Sort((a, b) => a.ReceivedAtMicros != b.ReceivedAtMicros ? a.ReceivedAtMicros.CompareTo(b.ReceivedAtMicros) : a.Id.CompareTo(b.Id));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text.Json;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Grains.Interfaces.Results;
 
@@ -17,7 +16,8 @@ namespace Visco.DomainStore.Sql;
 /// </summary>
 public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
 {
-    private const string Insert =
+    /// <summary>The single-row insert; the column order of every insert.</summary>
+    private protected const string Insert =
         "INSERT INTO results (hospital_id, device_id, sample_id, taken_at, received_at, processed_at, model_version, input_hash, " +
         "low_shear, high_shear, class, confidence, flags, temperature_c, hematocrit, firmware, shear_rate, shear_stress) VALUES " +
         "(@h, @d, @s, @ta, @ra, @pa, @mv, @ih, @lo, @hi, @c, @cf, @fl, @t, @hc, @fw, @sr, @ss) ON CONFLICT (device_id, sample_id) DO NOTHING";
@@ -35,12 +35,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
 
     /// <summary>Whether the driver blocks in its "async" calls, so writes must run on a dedicated thread.</summary>
     protected virtual bool BlockingDriver => false;
-
-    /// <summary>
-    /// Whether a group is written as multi-row INSERTs (one round trip per 200 rows, for a server database) rather
-    /// than one prepared single-row INSERT per event (cheapest for an in-process database).
-    /// </summary>
-    protected virtual bool MultiRowInsert => false;
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -206,9 +200,13 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    var counts = MultiRowInsert
-                        ? await InsertMultiRowAsync(connection, transaction, group, cancellationToken).ConfigureAwait(false)
-                        : await InsertRowByRowAsync(connection, transaction, group, cancellationToken).ConfigureAwait(false);
+                    var batches = new IReadOnlyList<MeasurementRecorded>[group.Count];
+                    for (var i = 0; i < batches.Length; i++)
+                    {
+                        batches[i] = group[i].Events;
+                    }
+
+                    var counts = await InsertAsync(connection, transaction, batches, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     for (var i = 0; i < group.Count; i++)
                     {
@@ -226,43 +224,8 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         }
     }
 
-    private static DbCommand CreateInsert(DbConnection connection, DbTransaction transaction)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Insert;
-        foreach (var name in (string[])["@h", "@d", "@s", "@ta", "@ra", "@pa", "@mv", "@ih", "@lo", "@hi", "@c", "@cf", "@fl", "@t", "@hc", "@fw", "@sr", "@ss"])
-        {
-            Add(command, name, null);
-        }
-
-        return command;
-    }
-
-    private static async Task<int[]> InsertRowByRowAsync(
-        DbConnection connection, DbTransaction transaction, List<PendingWrite> group, CancellationToken cancellationToken)
-    {
-        await using var command = CreateInsert(connection, transaction);
-        var counts = new int[group.Count];
-        for (var i = 0; i < group.Count; i++)
-        {
-            foreach (var recorded in group[i].Events)
-            {
-                var values = Values(recorded);
-                for (var c = 0; c < values.Length; c++)
-                {
-                    command.Parameters[c].Value = values[c];
-                }
-
-                counts[i] += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return counts;
-    }
-
     /// <summary>The 18 column values of a row, in <see cref="Insert"/> order (nulls as DBNull).</summary>
-    private static object[] Values(MeasurementRecorded recorded)
+    private protected static object[] Values(MeasurementRecorded recorded)
     {
         var result = recorded.Result;
         var sweep = recorded.Sweep;
@@ -280,12 +243,12 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
             (object?)result.Inference.HighShearViscosity ?? DBNull.Value,
             result.Inference.Class,
             result.Inference.Confidence,
-            JsonSerializer.Serialize(result.Inference.Flags),
+            JsonArrays.Text(result.Inference.Flags),
             sweep.TemperatureC,
             (object?)sweep.Hematocrit ?? DBNull.Value,
             (object?)sweep.Firmware ?? DBNull.Value,
-            JsonSerializer.Serialize(sweep.ShearRate),
-            JsonSerializer.Serialize(sweep.ShearStress),
+            JsonArrays.Text(sweep.ShearRate),
+            JsonArrays.Text(sweep.ShearStress),
         ];
     }
 
