@@ -1,3 +1,5 @@
+using Visco.Runtime.Abstractions;
+
 namespace Visco.Grains.Interfaces.Measurements;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace Visco.Grains.Interfaces.Measurements;
 /// <param name="Sweep">The raw sweep.</param>
 /// <param name="Result">The result sent back.</param>
 /// <param name="ReceivedAt">When the front door received it (UTC).</param>
+/// <remarks>Immutable: the silo reads an event back once and hands the same instance to every subscriber.</remarks>
+[Immutable]
 public sealed record MeasurementRecorded(
     string DeviceId, string HospitalId, SweepData Sweep, MeasurementResult Result, DateTimeOffset ReceivedAt)
 {

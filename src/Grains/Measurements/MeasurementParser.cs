@@ -223,6 +223,13 @@ internal static class MeasurementParser
                 return null;
             }
 
+            // The element's name is formatted only for the rare non-number (it was a string per point per sweep).
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number))
+            {
+                buffer[count++] = number;
+                continue;
+            }
+
             var value = ReadNumber(ref reader, $"{field}[{count}]", out error);
             if (value is null)
             {

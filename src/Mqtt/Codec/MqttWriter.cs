@@ -93,6 +93,23 @@ internal ref struct MqttWriter
             MqttThrow.Malformed("§1.5.4", $"{field} is {length} UTF-8 bytes; at most 65,535 fit");
         }
 
+        WriteCheckedString(value, length);
+    }
+
+    /// <summary>A property's string: its name (the enum's text) is formatted only for the error, not per packet.</summary>
+    private void WriteString(string value, MqttPropertyId id)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        if (length > MqttLimits.MaxStringLength)
+        {
+            MqttThrow.Malformed("§1.5.4", $"{id} is {length} UTF-8 bytes; at most 65,535 fit");
+        }
+
+        WriteCheckedString(value, length);
+    }
+
+    private void WriteCheckedString(string value, int length)
+    {
         WriteUInt16((ushort)length);
         Written += length;
         if (Counting)
@@ -143,7 +160,7 @@ internal ref struct MqttWriter
         if (value is not null)
         {
             WriteByte((byte)id);
-            WriteString(value, id.ToString());
+            WriteString(value, id);
         }
     }
 

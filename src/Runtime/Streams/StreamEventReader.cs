@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.State;
 
@@ -11,9 +12,16 @@ internal static class StreamEventReader
     /// <summary>The event as <typeparamref name="T"/>, or an error that says which event could not be read.</summary>
     public static bool TryRead<T>(StoredStreamEvent streamEvent, [MaybeNullWhen(false)] out T item, [NotNullWhen(false)] out Exception? error)
     {
+        if (DecodedEvents<T>.TryGet(streamEvent, out item))
+        {
+            error = null;
+            return true;
+        }
+
         try
         {
             item = StateSerializer.Deserialize<T>(streamEvent.Payload)!;
+            DecodedEvents<T>.Add(streamEvent, item);
             error = null;
             return true;
         }
@@ -24,5 +32,40 @@ internal static class StreamEventReader
                 $"Event {streamEvent.Sequence} of stream {streamEvent.Stream} cannot be read as {typeof(T).Name}: {exception.Message}", exception);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The last events of an <see cref="ImmutableAttribute"/> type read back, by position: every subscriber of a stream
+    /// is offered the same stored event, so the second and third subscriber of a measurement take the first one's
+    /// object instead of deserializing it again (the silo's largest allocation under load). Bounded and lock-free: a
+    /// slot holds one event and is overwritten by a later one; a miss only costs the deserialization it saves.
+    /// </summary>
+    private static class DecodedEvents<T>
+    {
+        private const int Slots = 4096;
+        private static readonly Entry?[]? Cache = typeof(T).IsDefined(typeof(ImmutableAttribute), inherit: false) ? new Entry?[Slots] : null;
+
+        public static bool TryGet(StoredStreamEvent streamEvent, [MaybeNullWhen(false)] out T item)
+        {
+            if (Cache is not null && Volatile.Read(ref Cache[streamEvent.Position & (Slots - 1)]) is { } entry
+                && ReferenceEquals(entry.Source, streamEvent))
+            {
+                item = entry.Value;
+                return true;
+            }
+
+            item = default;
+            return false;
+        }
+
+        public static void Add(StoredStreamEvent streamEvent, T item)
+        {
+            if (Cache is not null)
+            {
+                Volatile.Write(ref Cache[streamEvent.Position & (Slots - 1)], new Entry(streamEvent, item));
+            }
+        }
+
+        private sealed record Entry(StoredStreamEvent Source, T Value);
     }
 }

@@ -1,0 +1,73 @@
+using Visco.Runtime.Abstractions;
+using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Abstractions.Streams;
+using Visco.Runtime.State;
+using Visco.Runtime.Streams;
+
+namespace Visco.Runtime.Tests;
+
+/// <summary>Reading stored events back: one decoded instance per event for immutable types, a copy each otherwise.</summary>
+public sealed class StreamEventReaderTests
+{
+    private static readonly StreamId Stream = new("reader-tests", "s1");
+
+    [Fact]
+    public void ImmutableType_SameStoredEvent_EverySubscriberGetsTheSameInstance()
+    {
+        var stored = Store(new SharedReading("a", [1.0, 2.0]), position: 7);
+
+        Assert.True(StreamEventReader.TryRead<SharedReading>(stored, out var first, out _));
+        Assert.True(StreamEventReader.TryRead<SharedReading>(stored, out var second, out _));
+
+        Assert.Same(first, second);
+        Assert.Equal("a", first.Name);
+    }
+
+    [Fact]
+    public void ImmutableType_OtherEventAtTheSamePosition_ReadAfresh()
+    {
+        // A store that restarted (or a second stream store) may reuse a position: the slot must not answer for it.
+        var before = Store(new SharedReading("old", [1.0]), position: 4096 + 11);
+        var after = Store(new SharedReading("new", [2.0]), position: 4096 + 11);
+
+        Assert.True(StreamEventReader.TryRead<SharedReading>(before, out var old, out _));
+        Assert.True(StreamEventReader.TryRead<SharedReading>(after, out var current, out _));
+
+        Assert.Equal("old", old.Name);
+        Assert.Equal("new", current.Name);
+    }
+
+    [Fact]
+    public void MutableType_SameStoredEvent_EachSubscriberGetsItsOwnCopy()
+    {
+        var stored = Store(new PrivateReading { Name = "b" }, position: 9);
+
+        Assert.True(StreamEventReader.TryRead<PrivateReading>(stored, out var first, out _));
+        Assert.True(StreamEventReader.TryRead<PrivateReading>(stored, out var second, out _));
+
+        Assert.NotSame(first, second);
+        first.Name = "changed by one subscriber";
+        Assert.Equal("b", second.Name);
+    }
+
+    [Fact]
+    public void UnreadablePayload_ErrorNamesTheEvent()
+    {
+        var stored = new StoredStreamEvent(12, Stream, 3, "{not json"u8.ToArray(), DateTimeOffset.UnixEpoch);
+
+        Assert.False(StreamEventReader.TryRead<SharedReading>(stored, out _, out var error));
+
+        Assert.Contains("Event 3", error.Message, StringComparison.Ordinal);
+    }
+
+    private static StoredStreamEvent Store<T>(T value, long position) =>
+        new(position, Stream, position, StateSerializer.Serialize(value), DateTimeOffset.UnixEpoch);
+
+    [Immutable]
+    public sealed record SharedReading(string Name, double[] Values);
+
+    public sealed class PrivateReading
+    {
+        public string Name { get; set; } = string.Empty;
+    }
+}
