@@ -153,21 +153,34 @@ public abstract partial class SqlResultStore
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                Add(command, name, value);
-            }
-
-            var rows = new List<(StoredResult, long, long)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(ResultColumns.Read(reader, hospitalId, deviceId, sweep));
-            }
-
-            return rows;
+            return await ReadRowsAsync(connection, sql, parameters, hospitalId, deviceId, sweep, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Runs a query selecting <see cref="ResultColumns"/> on an open connection and reads its rows; a provider with a
+    /// cheaper way to read than ADO.NET's typed getters overrides it.
+    /// </summary>
+    private protected virtual async Task<List<(StoredResult Result, long Id, long ReceivedAtMicros)>> ReadRowsAsync(
+        DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters, string hospitalId, string? deviceId, bool sweep,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(parameters);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
+        var rows = new List<(StoredResult, long, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(ResultColumns.Read(reader, hospitalId, deviceId, sweep));
+        }
+
+        return rows;
     }
 }
