@@ -17,7 +17,9 @@ namespace Visco.Runtime.Streams;
 /// activation, its checkpoint advancing only after its observer completed. A failing subscriber is retried with
 /// exponential backoff from its own checkpoint and never skipped, while every other subscriber and stream goes on; the
 /// queue is trimmed only below the oldest event some subscriber still needs. Checkpoints are stored in batches after
-/// deliveries, so after a crash delivery resumes from them: at least once, and a repeat carries the same token.
+/// deliveries, so after a crash delivery resumes from them: at least once, and a repeat carries the same token. A
+/// commit-managed subscriber's checkpoint is stored by its own commits instead (<c>.Subscriptions</c>), and its lane
+/// rewinds to the commit when its observer goes (<see cref="StreamLane"/>, <c>StreamLane.Commits.cs</c>).
 /// </summary>
 internal sealed partial class StreamDeliveryAgent(GrainRuntime runtime, IStreamQueueStorage storage)
 {
