@@ -81,9 +81,11 @@ public sealed class MqttFrontDoorOptions
     /// <summary>
     /// How long a QoS 1 message sent to a connected client of a persistent session may wait for its PUBACK before it is
     /// written to the session's grain; acknowledged in time it is never written (nor removed). The publisher's own
-    /// acknowledgement waits for whichever comes first. Zero writes every message at once.
+    /// acknowledgement waits for whichever comes first. Zero writes every message at once. Long enough (1 s) that a
+    /// saturated silo, whose own queues delay a PUBACK by hundreds of milliseconds, does not start writing and removing
+    /// every message when it can least afford it; a client that does not answer delays its publisher by at most this.
     /// </summary>
-    public TimeSpan UnacknowledgedWriteDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan UnacknowledgedWriteDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Topic aliases a client may use towards us (MQTT 5).</summary>
     public int TopicAliasMaximum { get; set; } = 16;

@@ -28,6 +28,27 @@ public abstract partial class RuntimeStoreConformanceTests
     }
 
     [ProviderFact]
+    public async Task AppendAsync_ManyConcurrentSingleEvents_EachSequenceReturnedHoldsItsOwnPayload()
+    {
+        // Appends committed together (group commit) are coalesced per stream by some stores: the sequence each caller
+        // gets back must still be the one its event was stored under, in its stream, with its enqueue time.
+        var appended = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+        {
+            var stream = i % 3 == 0 ? StreamB : StreamA;
+            var payload = new byte[] { (byte)(i >> 8), (byte)i, 7 };
+            return (Stream: stream, Id: i, Sequence: await Store.Streams.AppendAsync(stream, [payload], CancellationToken.None));
+        })));
+
+        var stored = (await Store.Streams.ReadAsync(0, 1_000, CancellationToken.None))
+            .ToDictionary(e => (e.Stream, e.Sequence), e => (e.Payload[0] << 8) | e.Payload[1]);
+
+        Assert.Equal(300, stored.Count);
+        Assert.All(appended, a => Assert.Equal(a.Id, stored[(a.Stream, a.Sequence)]));
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), appended.Where(a => a.Stream == StreamB).Select(a => a.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), appended.Where(a => a.Stream == StreamA).Select(a => a.Sequence).Order());
+    }
+
+    [ProviderFact]
     public async Task ReadAsync_AfterPositionAndMaxCount_PagesInPositionOrder()
     {
         await Store.Streams.AppendAsync(StreamA, [.. Enumerable.Range(0, 10).Select(Payload)], CancellationToken.None);

@@ -15,6 +15,7 @@ namespace Visco.Runtime.Storage.Sqlite;
 internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimeProvider timeProvider, SqliteCheckpointer? checkpointer)
     : IBatchExecutor
 {
+    private readonly SqliteStreamAppends _appends = new();
     private SqliteConnection? _connection;
     private int _commitsSinceCheckpoint;
     private SqliteWriteStatements? _statements;
@@ -29,8 +30,17 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
             foreach (var op in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Run(statements, op, now);
+                if (op is StreamAppendOp append)
+                {
+                    _appends.Add(append);
+                }
+                else
+                {
+                    Run(statements, op, now);
+                }
             }
+
+            _appends.Write(statements);
 
             if (!gate.TryEnterCommit())
             {
@@ -49,6 +59,7 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
         }
         catch
         {
+            _appends.Clear();
             Rollback();
             Close();
             throw;
@@ -109,13 +120,6 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
             case ReminderRemoveOp remove:
                 remove.Result = s.DeleteReminder.Set(0, remove.GrainId).Set(1, remove.ReminderName).Execute() > 0;
                 break;
-            case StreamAppendOp append:
-                var last = (long)s.AdvanceHead.Set(0, append.Stream.Namespace).Set(1, append.Stream.Key).Set(2, append.Payloads.Length).Scalar()!;
-                var first = last - append.Payloads.Length + 1;
-                InsertEvents(s, append, first);
-
-                append.Result = first;
-                break;
             case CheckpointWriteOp checkpoints:
                 foreach (var c in checkpoints.Checkpoints)
                 {
@@ -141,33 +145,6 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
                 break;
             default:
                 throw new InvalidOperationException($"SQLite store cannot run {op.GetType().Name}.");
-        }
-    }
-
-    /// <summary>Inserts an append's events, <see cref="SqliteWriteStatements.EventsPerInsert"/> rows per statement.</summary>
-    private static void InsertEvents(SqliteWriteStatements s, StreamAppendOp append, long first)
-    {
-        var (ns, key, at, payloads) = (append.Stream.Namespace, append.Stream.Key, append.EnqueuedAt.UtcTicks, append.Payloads);
-        var i = 0;
-        if (payloads.Length >= SqliteWriteStatements.EventsPerInsert)
-        {
-            var many = s.InsertEvents.Set(0, ns).Set(1, key).Set(2, at);
-            for (; i + SqliteWriteStatements.EventsPerInsert <= payloads.Length; i += SqliteWriteStatements.EventsPerInsert)
-            {
-                many.Set(3, first + i);
-                for (var row = 0; row < SqliteWriteStatements.EventsPerInsert; row++)
-                {
-                    many.Set(4 + row, payloads[i + row]);
-                }
-
-                many.Execute();
-            }
-        }
-
-        s.InsertEvent.Set(0, ns).Set(1, key).Set(4, at);
-        for (; i < payloads.Length; i++)
-        {
-            s.InsertEvent.Set(2, first + i).Set(3, payloads[i]).Execute();
         }
     }
 
