@@ -4,6 +4,7 @@ using NpgsqlTypes;
 
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Abstractions.Streams;
 using Visco.Runtime.Storage.Batching;
 using Visco.Runtime.Storage.Operations;
 
@@ -17,6 +18,7 @@ namespace Visco.Runtime.Storage.Postgres;
 internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string server) : IBatchExecutor
 {
     private readonly List<object> _plan = [];
+    private readonly Dictionary<StreamId, PostgresAppendGroup> _appends = [];
     private NpgsqlConnection? _connection;
 
     public async ValueTask<bool> ExecuteAsync(IReadOnlyList<WriteOp> batch, CommitGate gate, CancellationToken cancellationToken)
@@ -32,6 +34,10 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                 if (step is PostgresStateWriteGroup group)
                 {
                     commands.BatchCommands.Add(group.ToCommand());
+                }
+                else if (step is PostgresAppendGroup appends)
+                {
+                    commands.BatchCommands.Add(appends.ToCommand());
                 }
                 else
                 {
@@ -55,6 +61,11 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                     if (step is PostgresStateWriteGroup group)
                     {
                         await group.ReadResultsAsync(reader, CancellationToken.None).ConfigureAwait(false);
+                        await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    else if (step is PostgresAppendGroup appends)
+                    {
+                        await appends.ReadResultsAsync(reader, CancellationToken.None).ConfigureAwait(false);
                         await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
                     }
                     else
@@ -87,13 +98,26 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
     /// <summary>
     /// Orders the batch into steps: runs of state writes to distinct records become one group statement; anything
     /// else, or a record seen again, ends the run, so every record sees its ops in the order they were queued.
+    /// Appends become one statement per stream at the end of the batch (<see cref="PostgresAppendGroup"/>).
     /// </summary>
     private void Plan(IReadOnlyList<WriteOp> batch)
     {
         _plan.Clear();
+        _appends.Clear();
         PostgresStateWriteGroup? group = null;
         foreach (var op in batch)
         {
+            if (op is StreamAppendOp append)
+            {
+                if (!_appends.TryGetValue(append.Stream, out var appends))
+                {
+                    _appends[append.Stream] = appends = new PostgresAppendGroup(append.Stream);
+                }
+
+                appends.Add(append);
+                continue;
+            }
+
             if (op is not StateWriteOp write)
             {
                 group = null;
@@ -108,6 +132,8 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                 _plan.Add(group);
             }
         }
+
+        _plan.AddRange(_appends.Values);
     }
 
     private static void AddCommands(NpgsqlBatch batch, WriteOp op)
@@ -124,12 +150,6 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                 break;
             case ReminderRemoveOp remove:
                 Add(batch, PostgresSql.DeleteReminder, Text(remove.GrainId), Text(remove.ReminderName));
-                break;
-            case StreamAppendOp append:
-                Add(batch, PostgresSql.Append, Text(append.Stream.Namespace), Text(append.Stream.Key),
-                    new NpgsqlParameter<long> { TypedValue = append.Payloads.Length },
-                    new NpgsqlParameter<byte[][]> { TypedValue = append.Payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
-                    new NpgsqlParameter<DateTimeOffset> { TypedValue = append.EnqueuedAt });
                 break;
             case CheckpointWriteOp checkpoints:
                 foreach (var c in checkpoints.Checkpoints)
@@ -173,9 +193,6 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                     break;
                 case ReminderRemoveOp remove:
                     remove.Result = reader.GetInt32(0) > 0;
-                    break;
-                case StreamAppendOp append:
-                    append.Result = reader.GetInt64(0);
                     break;
                 default:
                     break;

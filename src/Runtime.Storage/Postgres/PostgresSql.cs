@@ -19,16 +19,6 @@ internal static class PostgresSql
     public const string DeleteReminder =
         "WITH d AS (DELETE FROM reminders WHERE grain_id = $1 AND reminder_name = $2 RETURNING 1) SELECT count(*)::int FROM d";
 
-    /// <summary>Advances the stream head and inserts the events numbered from it, in one statement.</summary>
-    public const string Append =
-        "WITH h AS (INSERT INTO stream_heads (stream_namespace, stream_key, last_sequence) VALUES ($1, $2, $3) " +
-        "ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = stream_heads.last_sequence + excluded.last_sequence " +
-        "RETURNING last_sequence), " +
-        "e AS (INSERT INTO stream_events (stream_namespace, stream_key, sequence, payload, enqueued_at) " +
-        "SELECT $1, $2, h.last_sequence - $3 + p.ord, p.payload, $5 FROM h, unnest($4) WITH ORDINALITY AS p(payload, ord) " +
-        "ORDER BY p.ord RETURNING sequence) " +
-        "SELECT min(sequence) FROM e";
-
     public const string UpsertCheckpoint =
         "WITH u AS (INSERT INTO stream_checkpoints (subscriber_id, stream_namespace, stream_key, sequence) VALUES ($1, $2, $3, $4) " +
         "ON CONFLICT (subscriber_id, stream_namespace, stream_key) DO UPDATE SET sequence = excluded.sequence " +
