@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Visco.Grains.Interfaces.Ingress;
 using Visco.Mqtt.Packets;
 using Visco.MqttFrontDoor.Sessions;
@@ -49,11 +50,20 @@ internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
     public static BrokerMessage ToBrokerMessage(OutboundMessage message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new BrokerMessage(message.Topic, message.Payload.ToArray(), Math.Clamp(message.QualityOfService, 0, 2), message.Retain)
+        return new BrokerMessage(message.Topic, ExactArray(message.Payload), Math.Clamp(message.QualityOfService, 0, 2), message.Retain)
         {
             PayloadIsUtf8 = message.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || message.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase),
             ContentType = message.ContentType,
             ExpiresAt = message.MessageExpiry is { } expiry ? now.Add(expiry) : null,
         };
     }
+
+    /// <summary>
+    /// The payload's own array when it is exactly the payload (a domain message's bytes are never changed after it is
+    /// made), else a copy: a result was copied once more here for every measurement.
+    /// </summary>
+    private static byte[] ExactArray(ReadOnlyMemory<byte> payload) =>
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : payload.ToArray();
 }

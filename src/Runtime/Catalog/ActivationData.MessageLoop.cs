@@ -54,8 +54,13 @@ internal sealed partial class ActivationData
             _runningExclusive++;
         }
 
+        request.RunningOn = this;
         Task.Factory.StartNew(
-            () => RunRequestAsync(request), CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+            static state => ((GrainRequest)state!).RunningOn!.RunRequestAsync((GrainRequest)state),
+            request,
+            CancellationToken.None,
+            TaskCreationOptions.DenyChildAttach,
+            Scheduler);
     }
 
     private async Task RunRequestAsync(GrainRequest request)

@@ -24,6 +24,10 @@ internal abstract class GrainRequest(GrainMethod method, GrainId target, object?
     /// </summary>
     public CallChain? Chain { get; init; } = RequestContext.CurrentChain;
 
+    /// <summary>The activation whose turn runs this call, set when the turn starts (the turn's state, so starting one
+    /// allocates no closure).</summary>
+    public Catalog.ActivationData? RunningOn { get; set; }
+
     /// <summary>When the call was sent, as a <see cref="TimeProvider"/> timestamp.</summary>
     public long SentAt { get; set; }
 
