@@ -13,6 +13,12 @@ using Visco.Runtime.Abstractions;
 
 // Reads results by device at a fixed rate (open loop: requests start on schedule whether or not earlier ones have
 // finished, and latency is measured from the scheduled start, so a stall is not hidden by coordinated omission).
+if (Environment.GetCommandLineArgs().Contains("--store"))
+{
+    await StoreBench.RunAsync();
+    return 0;
+}
+
 var rate = Arg("--rate", 1000);
 var seconds = Arg("--seconds", 20);
 var warmup = Arg("--warmup", 5);
