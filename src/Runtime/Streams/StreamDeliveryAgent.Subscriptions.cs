@@ -34,7 +34,16 @@ internal sealed partial class StreamDeliveryAgent
                 await AddSubscriptionAsync(subscription, cancellationToken);
             }
 
-            var commit = options.CommitManaged ? AttachCommitManaged(activation, subscription, handler) : AttachNormal(subscription);
+            Func<StreamSequenceToken, CancellationToken, Task>? commit = null;
+            if (options.CommitManaged)
+            {
+                commit = AttachCommitManaged(activation, subscription, handler);
+            }
+            else
+            {
+                AttachNormal(subscription);
+            }
+
             return new SubscriptionHandle<T>(streamId, async ct =>
             {
                 activation.StreamHandlers.Remove(streamId);
@@ -60,7 +69,7 @@ internal sealed partial class StreamDeliveryAgent
     }
 
     /// <summary>A normal subscription on a lane that was commit-managed before goes on from the commit.</summary>
-    private Func<StreamSequenceToken, CancellationToken, Task>? AttachNormal(StreamSubscription subscription)
+    private void AttachNormal(StreamSubscription subscription)
     {
         StreamLane? lane;
         var start = false;
@@ -76,8 +85,6 @@ internal sealed partial class StreamDeliveryAgent
         {
             StartRunner(lane!);
         }
-
-        return null;
     }
 
     private Func<StreamSequenceToken, CancellationToken, Task> AttachCommitManaged(
