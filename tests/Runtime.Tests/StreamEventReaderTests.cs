@@ -24,6 +24,20 @@ public sealed class StreamEventReaderTests
     }
 
     [Fact]
+    public void ImmutableType_SameEventReadAgainFromStorage_SharesTheDecodedInstance()
+    {
+        // A lane that fell behind reads its events again: another object with the same stream, sequence and bytes.
+        var payload = StateSerializer.Serialize(new SharedReading("again", [3.0]));
+        var offered = new StoredStreamEvent(21, Stream, 21, payload, DateTimeOffset.UnixEpoch);
+        var reread = new StoredStreamEvent(21, Stream, 21, [.. payload], DateTimeOffset.UnixEpoch);
+
+        Assert.True(StreamEventReader.TryRead<SharedReading>(offered, out var first, out _));
+        Assert.True(StreamEventReader.TryRead<SharedReading>(reread, out var second, out _));
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
     public void ImmutableType_OtherEventAtTheSamePosition_ReadAfresh()
     {
         // A store that restarted (or a second stream store) may reuse a position: the slot must not answer for it.

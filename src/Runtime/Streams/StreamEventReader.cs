@@ -37,8 +37,9 @@ internal static class StreamEventReader
     /// <summary>
     /// The last events of an <see cref="ImmutableAttribute"/> type read back, by position: every subscriber of a stream
     /// is offered the same stored event, so the second and third subscriber of a measurement take the first one's
-    /// object instead of deserializing it again (the silo's largest allocation under load). Bounded and lock-free: a
-    /// slot holds one event and is overwritten by a later one; a miss only costs the deserialization it saves.
+    /// object instead of deserializing it again (the silo's largest allocation under load), also when a lagging lane read
+    /// the event again from storage. Bounded and lock-free: a slot holds one event and is overwritten by a later one; a
+    /// miss only costs the deserialization it saves.
     /// </summary>
     private static class DecodedEvents<T>
     {
@@ -48,7 +49,7 @@ internal static class StreamEventReader
         public static bool TryGet(StoredStreamEvent streamEvent, [MaybeNullWhen(false)] out T item)
         {
             if (Cache is not null && Volatile.Read(ref Cache[streamEvent.Position & (Slots - 1)]) is { } entry
-                && ReferenceEquals(entry.Source, streamEvent))
+                && IsSameEvent(entry.Source, streamEvent))
             {
                 item = entry.Value;
                 return true;
@@ -65,6 +66,15 @@ internal static class StreamEventReader
                 Volatile.Write(ref Cache[streamEvent.Position & (Slots - 1)], new Entry(streamEvent, item));
             }
         }
+
+        /// <summary>
+        /// The same stored event: the very instance the reader offered every lane, or one a lagging lane read again
+        /// (same stream, sequence and bytes: a position alone could come from another store in the same process).
+        /// </summary>
+        private static bool IsSameEvent(StoredStreamEvent cached, StoredStreamEvent streamEvent) =>
+            ReferenceEquals(cached, streamEvent)
+            || (cached.Position == streamEvent.Position && cached.Sequence == streamEvent.Sequence && cached.Stream == streamEvent.Stream
+                && cached.Payload.AsSpan().SequenceEqual(streamEvent.Payload));
 
         private sealed record Entry(StoredStreamEvent Source, T Value);
     }
