@@ -15,7 +15,8 @@ namespace Visco.DomainStore.Sqlite;
 /// </summary>
 internal static class SqliteRowReader
 {
-    private const int BusyRetries = 200;
+    private const int BusyWait = 10;
+    private const int BusyRetries = 3000;
 
     /// <summary>Runs <paramref name="sql"/> with its named parameters on <paramref name="connection"/> and reads every row.</summary>
     /// <exception cref="SqliteException">SQLite refused the statement.</exception>
@@ -25,30 +26,27 @@ internal static class SqliteRowReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
-        using (statement)
+        using var statement = Prepare(db, sql);
+        foreach (var (name, value) in parameters)
         {
-            foreach (var (name, value) in parameters)
-            {
-                Bind(statement, db, raw.sqlite3_bind_parameter_index(statement, name), value);
-            }
-
-            var rows = new List<(StoredResult, long, long)>();
-            var texts = new TextColumns();
-            var rc = Step(statement, db);
-            while (rc == raw.SQLITE_ROW)
-            {
-                rows.Add(ReadRow(statement, hospitalId, deviceId, sweep, texts));
-                rc = raw.sqlite3_step(statement);
-            }
-
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc, db);
-            }
-
-            return rows;
+            Bind(statement, db, raw.sqlite3_bind_parameter_index(statement, name), value);
         }
+
+        var rows = new List<(StoredResult, long, long)>();
+        var texts = new TextColumns();
+        var rc = Step(statement, db);
+        while (rc == raw.SQLITE_ROW)
+        {
+            rows.Add(ReadRow(statement, hospitalId, deviceId, sweep, texts));
+            rc = raw.sqlite3_step(statement);
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc, db);
+        }
+
+        return rows;
     }
 
     private static (StoredResult, long, long) ReadRow(sqlite3_stmt s, string hospitalId, string? deviceId, bool sweep, TextColumns texts)
@@ -84,22 +82,45 @@ internal static class SqliteRowReader
 
     private static double[] Numbers(string json) => json == "[]" ? [] : System.Text.Json.JsonSerializer.Deserialize<double[]>(json) ?? [];
 
+    // A reader can find the database busy while another connection holds a lock it needs (reading the schema at
+    // prepare, the WAL index at the first step, e.g. during a migration or a checkpoint). Microsoft.Data.Sqlite retries
+    // that for the command timeout; so does this, for as long (30 s). Nothing has been read yet, so a retry repeats nothing.
+    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var rc = raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement);
+            if (rc == raw.SQLITE_OK)
+            {
+                return statement;
+            }
+
+            statement.Dispose();
+            if (!IsBusy(rc) || attempt == BusyRetries)
+            {
+                Check(rc, db);
+            }
+
+            Thread.Sleep(BusyWait);
+        }
+    }
+
     private static int Step(sqlite3_stmt statement, sqlite3 db)
     {
-        // A WAL reader waits only while another connection recovers or restarts the log; retry that briefly, as
-        // Microsoft.Data.Sqlite would. Nothing has been read yet, so a retry repeats nothing.
         for (var attempt = 0; ; attempt++)
         {
             var rc = raw.sqlite3_step(statement);
-            if ((rc != raw.SQLITE_BUSY && rc != raw.SQLITE_LOCKED) || attempt == BusyRetries)
+            if (!IsBusy(rc) || attempt == BusyRetries)
             {
                 return rc;
             }
 
             raw.sqlite3_reset(statement);
-            Thread.Sleep(5);
+            Thread.Sleep(BusyWait);
         }
     }
+
+    private static bool IsBusy(int rc) => rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED;
 
     private static void Bind(sqlite3_stmt statement, sqlite3 db, int index, object? value)
     {
