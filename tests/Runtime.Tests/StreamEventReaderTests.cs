@@ -41,8 +41,8 @@ public sealed class StreamEventReaderTests
     public void ImmutableType_OtherEventAtTheSamePosition_ReadAfresh()
     {
         // A store that restarted (or a second stream store) may reuse a position: the slot must not answer for it.
-        var before = Store(new SharedReading("old", [1.0]), position: 4096 + 11);
-        var after = Store(new SharedReading("new", [2.0]), position: 4096 + 11);
+        var before = Store(new SharedReading("old", [1.0]), position: 256 + 11);
+        var after = Store(new SharedReading("new", [2.0]), position: 256 + 11);
 
         Assert.True(StreamEventReader.TryRead<SharedReading>(before, out var old, out _));
         Assert.True(StreamEventReader.TryRead<SharedReading>(after, out var current, out _));
