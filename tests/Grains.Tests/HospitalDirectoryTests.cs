@@ -34,6 +34,23 @@ public sealed class HospitalDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListOf_SomeHospitals_FullPagesOfThoseThatExist()
+    {
+        foreach (var id in new[] { "h-1", "h-2", "h-3", "h-4", "h-5" })
+        {
+            await _silo.Registrar.CreateHospitalAsync(id, $"Hospital {id}");
+        }
+
+        string[] only = ["h-5", "h-2", "h-missing", "h-4", "h-2"];
+        var first = await Directory.ListOf(only, null, 2);
+        var second = await Directory.ListOf(only, first.NextCursor, 2);
+
+        Assert.Equal(["h-2", "h-4"], first.HospitalIds);
+        Assert.Equal(["h-5"], second.HospitalIds);
+        Assert.Null(second.NextCursor);
+    }
+
+    [Fact]
     public async Task List_AfterRestart_StillListed()
     {
         await _silo.Registrar.CreateHospitalAsync("h-1", "One");

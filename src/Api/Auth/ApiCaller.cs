@@ -55,8 +55,14 @@ public sealed record ApiCaller(string Subject, IReadOnlyList<string> Roles, IRea
             return false;
         }
 
-        return Hospitals.Contains(hospitalId)
-            || (Hospitals.Contains(ApiRoles.AllHospitals) && Roles.Any(r => r != ApiRoles.Clinician && allowedRoles.Contains(r)));
+        return Hospitals.Contains(hospitalId) || CoversAllHospitals(allowedRoles);
+    }
+
+    /// <summary>Whether the token covers every hospital for one of <paramref name="allowedRoles"/> (never a clinician's).</summary>
+    public bool CoversAllHospitals(IReadOnlyCollection<string> allowedRoles)
+    {
+        ArgumentNullException.ThrowIfNull(allowedRoles);
+        return Hospitals.Contains(ApiRoles.AllHospitals) && Roles.Any(r => r != ApiRoles.Clinician && allowedRoles.Contains(r));
     }
 
     private static IEnumerable<string> Values(ClaimsPrincipal user, string claimType)

@@ -81,19 +81,25 @@ public static class HospitalsApi
             return ApiProblems.BadRequest("The cursor is not one this API issued.");
         }
 
+        var caller = ApiCaller.From(context.User, auth.Value);
+        var roles = ApiPolicies.Roles[ApiPolicies.ListHospitals];
+
+        // A token naming hospitals is paged over those (full pages); one covering all pages the whole directory.
+        var named = caller.CoversAllHospitals(roles) ? null : caller.Hospitals.Where(id => caller.CanAccessHospital(id, roles)).ToArray();
         HospitalIdPage page;
         try
         {
-            page = await grains.GetGrain<IHospitalDirectoryGrain>(IHospitalDirectoryGrain.DefaultKey)
-                .List(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, cancellationToken);
+            var directory = grains.GetGrain<IHospitalDirectoryGrain>(IHospitalDirectoryGrain.DefaultKey);
+            var from = string.IsNullOrEmpty(cursor) ? null : cursor;
+            page = named is null
+                ? await directory.List(from, limit ?? 100, cancellationToken)
+                : await directory.ListOf(named, from, limit ?? 100, cancellationToken);
         }
         catch (InvalidCursorException)
         {
             return ApiProblems.BadRequest("The cursor is not one this API issued.");
         }
 
-        var caller = ApiCaller.From(context.User, auth.Value);
-        var roles = ApiPolicies.Roles[ApiPolicies.ListHospitals];
         var infos = await Task.WhenAll(page.HospitalIds
             .Where(id => caller.CanAccessHospital(id, roles))
             .Select(id => grains.GetGrain<IHospitalGrain>(id).GetInfo(cancellationToken)));

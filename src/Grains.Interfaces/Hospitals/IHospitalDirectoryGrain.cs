@@ -20,4 +20,12 @@ public interface IHospitalDirectoryGrain : IGrainWithStringKey
     /// <exception cref="Results.InvalidCursorException">The cursor is not one this directory issued.</exception>
     [Alias("list")]
     Task<HospitalIdPage> List(string? cursor, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A page of the hospitals among <paramref name="only"/> that exist, in ordinal order after the cursor: a caller
+    /// whose token names some hospitals gets full pages of those, not directory pages filtered afterwards.
+    /// </summary>
+    /// <exception cref="Results.InvalidCursorException">The cursor is not one this directory issued.</exception>
+    [Alias("list-of")]
+    Task<HospitalIdPage> ListOf(IReadOnlyList<string> only, string? cursor, int limit, CancellationToken cancellationToken = default);
 }

@@ -43,10 +43,29 @@ internal sealed class HospitalDirectoryGrain(
             start = after >= 0 ? after + 1 : ~after;
         }
 
-        var page = ids.Skip(start).Take(limit + 1).ToList();
+        return Task.FromResult(Page(ids.Skip(start), limit));
+    }
+
+    /// <inheritdoc />
+    public Task<HospitalIdPage> ListOf(IReadOnlyList<string> only, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(only);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = cursor is null ? null : Decode(cursor);
+        var ids = state.State.HospitalIds;
+        var wanted = only
+            .Where(id => (after is null || string.CompareOrdinal(id, after) > 0) && ids.BinarySearch(id, StringComparer.Ordinal) >= 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        return Task.FromResult(Page(wanted, limit));
+    }
+
+    private static HospitalIdPage Page(IEnumerable<string> ids, int limit)
+    {
+        var page = ids.Take(limit + 1).ToList();
         var more = page.Count > limit;
         var items = more ? page[..limit] : page;
-        return Task.FromResult(new HospitalIdPage(items, more ? Encode(items[^1]) : null));
+        return new HospitalIdPage(items, more ? Encode(items[^1]) : null);
     }
 
     private static string Encode(string hospitalId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorPrefix + hospitalId));
