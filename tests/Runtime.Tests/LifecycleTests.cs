@@ -2,6 +2,7 @@ using System.Text;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Hosting;
 using Visco.TestKit;
 using Visco.Runtime.Tests.Grains;
 using Visco.Runtime.Tests.Hosting;
@@ -9,35 +10,22 @@ using Visco.Runtime.Tests.Hosting;
 namespace Visco.Runtime.Tests;
 
 /// <summary>Activation lifecycle, persistent state, timers and reminders on each storage provider.</summary>
-public abstract class LifecycleTests : IAsyncLifetime
+public abstract class LifecycleTests<TStore> : ProviderScenarioTests<TStore>
+    where TStore : ITestStore, new()
 {
-    private TestSilo _host = null!;
-
-    /// <summary>Opens the provider's store on this test's data (the same data on every restart).</summary>
-    protected abstract IRuntimeStore CreateStore(TimeProvider time);
-
-    /// <summary>Removes this test's data.</summary>
-    protected virtual ValueTask DropDataAsync() => ValueTask.CompletedTask;
-
-    public async Task InitializeAsync() =>
-        _host = await TestSilo.StartAsync(CreateStore, o => o.CollectionAge = TimeSpan.FromMinutes(2));
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await DropDataAsync();
-    }
+    /// <inheritdoc />
+    protected override void Configure(SiloOptions options) => options.CollectionAge = TimeSpan.FromMinutes(2);
 
     [ProviderFact]
     public async Task IdleCollection_AfterCollectionAge_DeactivatesThenReactivatesWithState()
     {
         var key = $"idle-{Guid.NewGuid():N}";
-        var counter = _host.Grains.GetGrain<ICounterGrain>(key);
+        var counter = Host.Grains.GetGrain<ICounterGrain>(key);
         Assert.Equal(5, await counter.Add(5));
 
-        _host.Time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(0, _host.Silo.CollectIdleActivations());
-        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, Host.Silo.CollectIdleActivations());
+        Host.Time.Advance(TimeSpan.FromMinutes(2));
         var deactivations = await Recorder.WaitForAsync($"deactivate:{key}", 1);
 
         Assert.Equal(DeactivationReason.IdleCollection, deactivations[0]);
@@ -50,7 +38,7 @@ public abstract class LifecycleTests : IAsyncLifetime
     public async Task DeactivateOnIdle_AfterCall_DeactivatesWithReason()
     {
         var key = $"explicit-{Guid.NewGuid():N}";
-        var counter = _host.Grains.GetGrain<ICounterGrain>(key);
+        var counter = Host.Grains.GetGrain<ICounterGrain>(key);
         await counter.Add(1);
 
         await counter.Deactivate();
@@ -64,41 +52,41 @@ public abstract class LifecycleTests : IAsyncLifetime
     public async Task Restart_Graceful_StateSurvivesAndOnDeactivateRan()
     {
         var key = $"restart-{Guid.NewGuid():N}";
-        await _host.Grains.GetGrain<ICounterGrain>(key).Add(41);
+        await Host.Grains.GetGrain<ICounterGrain>(key).Add(41);
 
-        await _host.RestartAsync();
+        await Host.RestartAsync();
 
         Assert.Equal(DeactivationReason.ShuttingDown, (await Recorder.WaitForAsync($"deactivate:{key}", 1))[0]);
-        Assert.Equal(42, await _host.Grains.GetGrain<ICounterGrain>(key).Add(1));
+        Assert.Equal(42, await Host.Grains.GetGrain<ICounterGrain>(key).Add(1));
     }
 
     [ProviderFact]
     public async Task Restart_AfterKill_AcknowledgedWritesSurvive()
     {
         var key = $"kill-{Guid.NewGuid():N}";
-        await _host.Grains.GetGrain<ICounterGrain>(key).Add(7);
+        await Host.Grains.GetGrain<ICounterGrain>(key).Add(7);
 
-        await _host.KillAndRestartAsync();
+        await Host.KillAndRestartAsync();
 
         Assert.Empty(Recorder.Get($"deactivate:{key}"));
-        Assert.Equal(7, await _host.Grains.GetGrain<ICounterGrain>(key).Get());
+        Assert.Equal(7, await Host.Grains.GetGrain<ICounterGrain>(key).Get());
     }
 
     [ProviderFact]
     public async Task WriteState_AnotherWriterChangedTheRecord_FailsWithInconsistentStateAndKeepsTheirs()
     {
         var key = $"etag-{Guid.NewGuid():N}";
-        var counter = _host.Grains.GetGrain<ICounterGrain>(key);
+        var counter = Host.Grains.GetGrain<ICounterGrain>(key);
         await counter.Add(1);
         var grainId = ((IAddressable)counter).GrainId;
         var etag = await counter.GetEtag();
 
         // A second writer (another activation during a split, a tool) replaces the record.
         var theirs = Encoding.UTF8.GetBytes("{\"value\":100}");
-        await _host.Silo.Store.GrainStorage.WriteAsync(grainId, "counter", theirs, etag, CancellationToken.None);
+        await Host.Silo.Store.GrainStorage.WriteAsync(grainId, "counter", theirs, etag, CancellationToken.None);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => counter.Add(1));
-        var stored = await _host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None);
+        var stored = await Host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None);
         Assert.Equal(theirs, stored!.Data);
     }
 
@@ -108,31 +96,31 @@ public abstract class LifecycleTests : IAsyncLifetime
         var key = $"corrupt-{Guid.NewGuid():N}";
         var grainId = new GrainId("counter", key);
         var garbage = Encoding.UTF8.GetBytes("{not json");
-        await _host.Silo.Store.GrainStorage.WriteAsync(grainId, "counter", garbage, null, CancellationToken.None);
+        await Host.Silo.Store.GrainStorage.WriteAsync(grainId, "counter", garbage, null, CancellationToken.None);
 
-        var thrown = await Assert.ThrowsAsync<GrainActivationException>(() => _host.Grains.GetGrain<ICounterGrain>(key).Get());
+        var thrown = await Assert.ThrowsAsync<GrainActivationException>(() => Host.Grains.GetGrain<ICounterGrain>(key).Get());
 
         var corrupt = Assert.IsType<GrainStateCorruptException>(thrown.InnerException);
         Assert.Contains($"counter/{key}", corrupt.Message, StringComparison.Ordinal);
-        Assert.Equal(garbage, (await _host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None))!.Data);
+        Assert.Equal(garbage, (await Host.Silo.Store.GrainStorage.ReadAsync(grainId, "counter", CancellationToken.None))!.Data);
     }
 
     [ProviderFact]
     public async Task Timer_TicksOnItsPeriod_AndStopsWithDeactivation()
     {
         var key = $"timer-{Guid.NewGuid():N}";
-        var grain = _host.Grains.GetGrain<ITimerGrain>(key);
+        var grain = Host.Grains.GetGrain<ITimerGrain>(key);
         await grain.StartTimer(TimeSpan.FromSeconds(10));
 
-        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
         await Recorder.WaitForAsync($"timer:{key}", 1);
         await grain.Ping(); // queued behind the tick's turn: when it returns, the tick has ended
-        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
         var ticks = await Recorder.WaitForAsync($"timer:{key}", 2);
         await grain.Ping();
         await grain.Deactivate();
         await Recorder.WaitForAsync($"timer-deactivated:{key}", 1);
-        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        Host.Time.Advance(TimeSpan.FromSeconds(30));
         await grain.Ping(); // a new activation, without a timer
 
         Assert.Equal(2, ticks.Count);
@@ -145,16 +133,16 @@ public abstract class LifecycleTests : IAsyncLifetime
         // The timer is armed inside a call, so it captures that call's chain; its tick must still start a chain of its
         // own, or finding the grain busy would be taken for a deadlock and the timer would never tick again.
         var key = $"timer-busy-{Guid.NewGuid():N}";
-        var grain = _host.Grains.GetGrain<ITimerGrain>(key);
+        var grain = Host.Grains.GetGrain<ITimerGrain>(key);
         await grain.StartTimer(TimeSpan.FromSeconds(10));
         var held = grain.Hold();
 
-        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
         TimerGrainGate.Release(key);
         await held;
         await Recorder.WaitForAsync($"timer:{key}", 1);
         await grain.Ping();
-        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
         await Recorder.WaitForAsync($"timer:{key}", 2);
 
         Assert.Equal(2, Recorder.Get($"timer:{key}").Count);
@@ -165,17 +153,17 @@ public abstract class LifecycleTests : IAsyncLifetime
     {
         var key = $"reminder-{Guid.NewGuid():N}";
         var log = $"reminder:{key}:r";
-        await _host.Grains.GetGrain<ITimerGrain>(key).StartReminder("r", TimeSpan.FromMinutes(1));
-        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Host.Grains.GetGrain<ITimerGrain>(key).StartReminder("r", TimeSpan.FromMinutes(1));
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
         await Recorder.WaitForAsync(log, 1);
 
-        await _host.KillAndRestartAsync();
-        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Host.KillAndRestartAsync();
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
         await Recorder.WaitForAsync(log, 2);
 
-        await _host.Grains.GetGrain<ITimerGrain>(key).StopReminder("r");
-        _host.Time.Advance(TimeSpan.FromMinutes(3));
-        await _host.Grains.GetGrain<ITimerGrain>(key).StartTimer(TimeSpan.FromHours(1));
+        await Host.Grains.GetGrain<ITimerGrain>(key).StopReminder("r");
+        Host.Time.Advance(TimeSpan.FromMinutes(3));
+        await Host.Grains.GetGrain<ITimerGrain>(key).StartTimer(TimeSpan.FromHours(1));
         Assert.Equal(2, Recorder.Get(log).Count);
     }
 }

@@ -1,151 +1,49 @@
-using Visco.Runtime.Abstractions.Storage;
-using Visco.Runtime.Storage.Memory;
-using Visco.Runtime.Storage.Postgres;
 using Visco.Runtime.Storage.Sqlite;
+using Visco.Runtime.Tests.Hosting;
 using Visco.TestKit;
 
-// The provider subclasses of the scenario suites, side by side: each only says how to open its store.
+// The provider variants of the scenario suites, side by side: each only names its store (Hosting/TestStores.cs).
 namespace Visco.Runtime.Tests;
 
 /// <summary>Lifecycle scenarios on the memory store.</summary>
-public sealed class MemoryLifecycleTests : LifecycleTests
-{
-    private readonly MemoryDatabase _database = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => new MemoryRuntimeStore(_database, time);
-}
+public sealed class MemoryLifecycleTests : LifecycleTests<MemoryTestStore>;
 
 /// <summary>Lifecycle scenarios on SQLite.</summary>
-public sealed class SqliteLifecycleTests : LifecycleTests
-{
-    private readonly TempSqliteFile _file = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => _file.Open(time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _file.DisposeAsync();
-}
+public sealed class SqliteLifecycleTests : LifecycleTests<SqliteTestStore>;
 
 /// <summary>Lifecycle scenarios on PostgreSQL.</summary>
 [RequiresPostgres]
-public sealed class PostgresLifecycleTests : LifecycleTests
-{
-    private readonly PostgresTestSchema _schema = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) =>
-        new PostgresRuntimeStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }, time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
-}
+public sealed class PostgresLifecycleTests : LifecycleTests<PostgresTestStore>;
 
 /// <summary>Stream scenarios on the memory store.</summary>
-public sealed class MemoryStreamTests : StreamTests
-{
-    private readonly MemoryDatabase _database = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => new MemoryRuntimeStore(_database, time);
-}
+public sealed class MemoryStreamTests : StreamTests<MemoryTestStore>;
 
 /// <summary>Stream scenarios on SQLite.</summary>
-public sealed class SqliteStreamTests : StreamTests
-{
-    private readonly TempSqliteFile _file = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => _file.Open(time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _file.DisposeAsync();
-}
+public sealed class SqliteStreamTests : StreamTests<SqliteTestStore>;
 
 /// <summary>Stream scenarios on PostgreSQL.</summary>
 [RequiresPostgres]
-public sealed class PostgresStreamTests : StreamTests
-{
-    private readonly PostgresTestSchema _schema = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) =>
-        new PostgresRuntimeStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }, time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
-}
+public sealed class PostgresStreamTests : StreamTests<PostgresTestStore>;
 
 /// <summary>Stream isolation scenarios on the memory store.</summary>
-public sealed class MemoryStreamIsolationTests : StreamIsolationTests
-{
-    private readonly MemoryDatabase _database = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => new MemoryRuntimeStore(_database, time);
-}
+public sealed class MemoryStreamIsolationTests : StreamIsolationTests<MemoryTestStore>;
 
 /// <summary>Stream isolation scenarios on SQLite.</summary>
-public sealed class SqliteStreamIsolationTests : StreamIsolationTests
-{
-    private readonly TempSqliteFile _file = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => _file.Open(time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _file.DisposeAsync();
-}
+public sealed class SqliteStreamIsolationTests : StreamIsolationTests<SqliteTestStore>;
 
 /// <summary>Stream isolation scenarios on PostgreSQL.</summary>
 [RequiresPostgres]
-public sealed class PostgresStreamIsolationTests : StreamIsolationTests
-{
-    private readonly PostgresTestSchema _schema = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) =>
-        new PostgresRuntimeStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }, time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
-}
+public sealed class PostgresStreamIsolationTests : StreamIsolationTests<PostgresTestStore>;
 
 /// <summary>Commit-managed subscription scenarios on the memory store.</summary>
-public sealed class MemoryStreamCommitTests : StreamCommitTests
-{
-    private readonly MemoryDatabase _database = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => new MemoryRuntimeStore(_database, time);
-}
+public sealed class MemoryStreamCommitTests : StreamCommitTests<MemoryTestStore>;
 
 /// <summary>Commit-managed subscription scenarios on SQLite.</summary>
-public sealed class SqliteStreamCommitTests : StreamCommitTests
-{
-    private readonly TempSqliteFile _file = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) => _file.Open(time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _file.DisposeAsync();
-}
+public sealed class SqliteStreamCommitTests : StreamCommitTests<SqliteTestStore>;
 
 /// <summary>Commit-managed subscription scenarios on PostgreSQL.</summary>
 [RequiresPostgres]
-public sealed class PostgresStreamCommitTests : StreamCommitTests
-{
-    private readonly PostgresTestSchema _schema = new();
-
-    /// <inheritdoc />
-    protected override IRuntimeStore CreateStore(TimeProvider time) =>
-        new PostgresRuntimeStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }, time);
-
-    /// <inheritdoc />
-    protected override ValueTask DropDataAsync() => _schema.DisposeAsync();
-}
+public sealed class PostgresStreamCommitTests : StreamCommitTests<PostgresTestStore>;
 
 /// <summary>A SQLite database file in a fresh temp folder, deleted on dispose.</summary>
 public sealed class TempSqliteFile : IAsyncDisposable

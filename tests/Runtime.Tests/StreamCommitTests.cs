@@ -10,37 +10,23 @@ namespace Visco.Runtime.Tests;
 /// Commit-managed subscriptions: deliveries run ahead of the commit, the stored checkpoint and trimming follow the
 /// commits, and a new observer (new activation, subscribe again, restarted silo) resumes at the commit.
 /// </summary>
-public abstract class StreamCommitTests : IAsyncLifetime
+public abstract class StreamCommitTests<TStore> : ProviderScenarioTests<TStore>
+    where TStore : ITestStore, new()
 {
-    private TestSilo _host = null!;
-
-    /// <summary>Opens the provider's store on this test's data (the same data on every restart).</summary>
-    protected abstract IRuntimeStore CreateStore(TimeProvider time);
-
-    /// <summary>Removes this test's data.</summary>
-    protected virtual ValueTask DropDataAsync() => ValueTask.CompletedTask;
-
-    public async Task InitializeAsync() => _host = await TestSilo.StartAsync(CreateStore);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await DropDataAsync();
-    }
 
     [ProviderFact]
     public async Task Deliveries_RunAheadOfCommit_StoredCheckpointFollowsOnlyCommits()
     {
         var key = NewKey();
         var watcher = $"watch-{key}";
-        await _host.Grains.GetGrain<IWatcherGrain>(watcher).Watch();
+        await Host.Grains.GetGrain<IWatcherGrain>(watcher).Watch();
         await PublishAsync(key, 30);
         await WaitDeliveredAsync(key, 30);
         await Recorder.WaitForAsync($"watch:{watcher}", 30);
         await WaitForCheckpointAsync(Watcher(key), key, 30); // a normal subscriber's checkpoint follows its deliveries
 
         Assert.Equal(0, await CheckpointAsync(Consumer(key), key));
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(12);
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(12);
         Assert.Equal(12, await CheckpointAsync(Consumer(key), key));
 
         await PublishAsync(key, 10, from: 31);
@@ -54,7 +40,7 @@ public abstract class StreamCommitTests : IAsyncLifetime
     public async Task Commit_BelowCurrentIgnored_PastDeliveredRefused_NormalSubscriptionRefused()
     {
         var key = NewKey();
-        var grain = _host.Grains.GetGrain<ICommitConsumerGrain>(key);
+        var grain = Host.Grains.GetGrain<ICommitConsumerGrain>(key);
         await PublishAsync(key, 20);
         await WaitDeliveredAsync(key, 20);
 
@@ -71,7 +57,7 @@ public abstract class StreamCommitTests : IAsyncLifetime
     [ProviderFact]
     public async Task LiveObserver_CommitManaged_Refused()
     {
-        var stream = _host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("committed", NewKey()));
+        var stream = Host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("committed", NewKey()));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             stream.SubscribeAsync((_, _) => Task.CompletedTask, new StreamSubscriptionOptions { CommitManaged = true }));
@@ -83,10 +69,10 @@ public abstract class StreamCommitTests : IAsyncLifetime
         var key = NewKey();
         await PublishAsync(key, 20);
         await WaitDeliveredAsync(key, 20);
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(5);
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(5);
 
         // Nothing new is published: the deactivation itself sends the uncommitted events to a new activation.
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Deactivate();
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Deactivate();
         await WaitDeliveredAsync(key, 35);
 
         AssertResumedAtCommit(key, firstRun: 20, committed: 5, last: 20);
@@ -98,7 +84,7 @@ public abstract class StreamCommitTests : IAsyncLifetime
         var key = NewKey();
         await PublishAsync(key, 20);
         await WaitDeliveredAsync(key, 20);
-        var grain = _host.Grains.GetGrain<ICommitConsumerGrain>(key);
+        var grain = Host.Grains.GetGrain<ICommitConsumerGrain>(key);
         await grain.Commit(8);
 
         await grain.Resubscribe();
@@ -115,9 +101,9 @@ public abstract class StreamCommitTests : IAsyncLifetime
         var key = NewKey();
         await PublishAsync(key, 30);
         await WaitDeliveredAsync(key, 30);
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(12);
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(12);
 
-        await _host.KillAndRestartAsync();
+        await Host.KillAndRestartAsync();
         await PublishAsync(key, 5, from: 31);
         await WaitDeliveredAsync(key, 30 + 23);
 
@@ -130,9 +116,9 @@ public abstract class StreamCommitTests : IAsyncLifetime
         var key = NewKey();
         await PublishAsync(key, 30);
         await WaitDeliveredAsync(key, 30);
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(17);
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(17);
 
-        await _host.RestartAsync();
+        await Host.RestartAsync();
         await PublishAsync(key, 1, from: 31);
         await WaitDeliveredAsync(key, 30 + 14);
 
@@ -144,7 +130,7 @@ public abstract class StreamCommitTests : IAsyncLifetime
     {
         var key = NewKey();
         var watcher = $"watch-{key}";
-        await _host.Grains.GetGrain<IWatcherGrain>(watcher).Watch();
+        await Host.Grains.GetGrain<IWatcherGrain>(watcher).Watch();
         // Two publishes, so a delivery ends at 10: a commit inside a delivered batch keeps the batch's lower bound
         // (at most one delivery conservative); at a delivery's end the bound is exact.
         await PublishAsync(key, 10);
@@ -152,18 +138,18 @@ public abstract class StreamCommitTests : IAsyncLifetime
         await PublishAsync(key, 30, from: 11);
         await WaitDeliveredAsync(key, 40);
         await Recorder.WaitForAsync($"watch:{watcher}", 40);
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(10);
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(10);
 
         // The reader trims when it finds nothing new: events on another stream make it go round until 1-10 are gone.
         var kept = await TrimUntilAsync(key, stored => !stored.Any(s => s <= 10));
 
         Assert.Equal(Enumerable.Range(11, 30).Select(i => (long)i), kept);
-        await _host.KillAndRestartAsync();
+        await Host.KillAndRestartAsync();
         await WaitDeliveredAsync(key, 40 + 30);
         AssertResumedAtCommit(key, firstRun: 40, committed: 10, last: 40);
 
         // Once everything is committed nothing holds the events any more.
-        await _host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(40);
+        await Host.Grains.GetGrain<ICommitConsumerGrain>(key).Commit(40);
         Assert.Empty(await TrimUntilAsync(key, stored => stored.Count == 0));
     }
 
@@ -191,7 +177,7 @@ public abstract class StreamCommitTests : IAsyncLifetime
     }
 
     private Task PublishAsync(string key, int count, int from = 1) =>
-        _host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("committed", key))
+        Host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("committed", key))
             .OnNextBatchAsync([.. Enumerable.Range(from, count).Select(v => new Reading(v))]);
 
     /// <summary>
@@ -202,7 +188,7 @@ public abstract class StreamCommitTests : IAsyncLifetime
     {
         var other = NewKey();
         var watcher = $"watch-{other}";
-        await _host.Grains.GetGrain<IWatcherGrain>(watcher).Watch();
+        await Host.Grains.GetGrain<IWatcherGrain>(watcher).Watch();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         for (var round = 1; ; round++)
         {
@@ -212,17 +198,17 @@ public abstract class StreamCommitTests : IAsyncLifetime
                 return stored;
             }
 
-            await _host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("committed", other)).OnNextAsync(new Reading(round));
+            await Host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("committed", other)).OnNextAsync(new Reading(round));
             await Recorder.WaitForAsync($"watch:{watcher}", round);
         }
     }
 
     private async Task<List<long>> StoredAsync(string key) =>
-        [.. (await _host.Silo.Store.Streams.ReadStreamAsync(new StreamId("committed", key), 0, 100, CancellationToken.None)).Select(e => e.Sequence)];
+        [.. (await Host.Silo.Store.Streams.ReadStreamAsync(new StreamId("committed", key), 0, 100, CancellationToken.None)).Select(e => e.Sequence)];
 
     private async Task<long> CheckpointAsync(string subscriber, string key)
     {
-        var checkpoints = await _host.Silo.Store.Streams.ReadCheckpointsAsync(CancellationToken.None);
+        var checkpoints = await Host.Silo.Store.Streams.ReadCheckpointsAsync(CancellationToken.None);
         return checkpoints.SingleOrDefault(c => c.SubscriberId == subscriber && c.Stream == new StreamId("committed", key))?.Sequence ?? 0;
     }
 

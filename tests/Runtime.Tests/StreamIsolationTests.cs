@@ -11,23 +11,9 @@ namespace Visco.Runtime.Tests;
 /// catches up in order with nothing lost once it recovers. Small read and delivery batches make lanes overflow their
 /// buffers and re-read from storage, and the queue be trimmed while a subscriber is still behind.
 /// </summary>
-public abstract class StreamIsolationTests : IAsyncLifetime
+public abstract class StreamIsolationTests<TStore> : ProviderScenarioTests<TStore>
+    where TStore : ITestStore, new()
 {
-    private TestSilo _host = null!;
-
-    /// <summary>Opens the provider's store on this test's data.</summary>
-    protected abstract IRuntimeStore CreateStore(TimeProvider time);
-
-    /// <summary>Removes this test's data.</summary>
-    protected virtual ValueTask DropDataAsync() => ValueTask.CompletedTask;
-
-    public async Task InitializeAsync() => _host = await TestSilo.StartAsync(CreateStore, Configure);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await DropDataAsync();
-    }
 
     [ProviderFact]
     public Task ThrowingSubscriber_OthersOnSameAndOtherStreamGoOn_ThenItCatchesUpInOrder() =>
@@ -55,7 +41,7 @@ public abstract class StreamIsolationTests : IAsyncLifetime
         await Publisher(stream).PublishBatch("readings", [.. Enumerable.Range(1, 40)]);
         await Recorder.WaitForAsync($"got:{good}", 40);
 
-        await _host.KillAndRestartAsync();
+        await Host.KillAndRestartAsync();
         ConsumerSwitch.Release(bad); // the killed silo's turn may now end; its checkpoint can no longer be stored
         await SubscribeAsync(bad, stream, batch: true); // explicit subscribers register their observer again
         await SubscribeAsync(good, stream, batch: true);
@@ -67,7 +53,8 @@ public abstract class StreamIsolationTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), Distinct($"got:{good}"));
     }
 
-    private static void Configure(SiloOptions options)
+    /// <inheritdoc />
+    protected override void Configure(SiloOptions options)
     {
         options.StreamBatchSize = 8;          // the reader reads 8 events at a time
         options.StreamDeliveryBatchSize = 4;  // 4 per delivery, 16 buffered per lane
@@ -106,9 +93,9 @@ public abstract class StreamIsolationTests : IAsyncLifetime
     }
 
     private Task SubscribeAsync(string subscriber, string streamKey, bool batch) =>
-        _host.Grains.GetGrain<IControlledConsumerGrain>(subscriber).Subscribe(streamKey, batch);
+        Host.Grains.GetGrain<IControlledConsumerGrain>(subscriber).Subscribe(streamKey, batch);
 
-    private IPublisherGrain Publisher(string streamKey) => _host.Grains.GetGrain<IPublisherGrain>(streamKey);
+    private IPublisherGrain Publisher(string streamKey) => Host.Grains.GetGrain<IPublisherGrain>(streamKey);
 
     private static IEnumerable<long> Distinct(string log) => Recorder.Get(log).Cast<long>().Distinct().Order();
 

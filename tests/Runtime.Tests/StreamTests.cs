@@ -7,23 +7,9 @@ using Visco.Runtime.Tests.Hosting;
 namespace Visco.Runtime.Tests;
 
 /// <summary>Durable streams: order, implicit and explicit subscriptions, redelivery, crash recovery.</summary>
-public abstract class StreamTests : IAsyncLifetime
+public abstract class StreamTests<TStore> : ProviderScenarioTests<TStore>
+    where TStore : ITestStore, new()
 {
-    private TestSilo _host = null!;
-
-    /// <summary>Opens the provider's store on this test's data (the same data on every restart).</summary>
-    protected abstract IRuntimeStore CreateStore(TimeProvider time);
-
-    /// <summary>Removes this test's data.</summary>
-    protected virtual ValueTask DropDataAsync() => ValueTask.CompletedTask;
-
-    public async Task InitializeAsync() => _host = await TestSilo.StartAsync(CreateStore);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await DropDataAsync();
-    }
 
     [ProviderFact]
     public async Task ImplicitSubscription_PublishedInOrder_ConsumedInOrderWithSequenceTokens()
@@ -31,11 +17,11 @@ public abstract class StreamTests : IAsyncLifetime
         var key = $"order-{Guid.NewGuid():N}";
         var values = Enumerable.Range(100, 200).ToArray(); // 13 would fail once on purpose
 
-        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish(values);
+        await Host.Grains.GetGrain<IPublisherGrain>(key).Publish(values);
         var tokens = await Recorder.WaitForAsync($"implicit:{key}", values.Length);
 
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (object)(long)i), tokens);
-        Assert.Equal(values, await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
+        Assert.Equal(values, await Host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
     }
 
     [ProviderFact]
@@ -43,10 +29,10 @@ public abstract class StreamTests : IAsyncLifetime
     {
         var key = $"retry-{Guid.NewGuid():N}";
 
-        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish([12, 13, 14]);
+        await Host.Grains.GetGrain<IPublisherGrain>(key).Publish([12, 13, 14]);
         await Recorder.WaitForAsync($"implicit:{key}", 4);
 
-        Assert.Equal(new[] { 12, 13, 14 }, await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
+        Assert.Equal(new[] { 12, 13, 14 }, await Host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed());
         Assert.Equal(new object[] { 1L, 2L, 2L, 3L }, Recorder.Get($"implicit:{key}"));
     }
 
@@ -55,17 +41,17 @@ public abstract class StreamTests : IAsyncLifetime
     {
         var key = $"crash-{Guid.NewGuid():N}";
         var log = $"implicit:{key}";
-        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish(Enumerable.Range(1, 60).Where(i => i != 13).ToArray());
+        await Host.Grains.GetGrain<IPublisherGrain>(key).Publish(Enumerable.Range(1, 60).Where(i => i != 13).ToArray());
 
         // The consumer holds at reading 30: kill while events 1..29 are delivered and the rest are not.
         await Recorder.WaitUntilAsync(log, entries => entries.Contains(29L), "delivery reached reading 30");
         var beforeKill = Recorder.Get(log).Count;
-        await _host.KillAndRestartAsync();
+        await Host.KillAndRestartAsync();
         ImplicitConsumerGrain.Open(key);
-        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish(Enumerable.Range(61, 40).ToArray());
+        await Host.Grains.GetGrain<IPublisherGrain>(key).Publish(Enumerable.Range(61, 40).ToArray());
         await Recorder.WaitUntilAsync(log, entries => entries.Contains(99L), "the last event delivered");
 
-        var consumed = await _host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed();
+        var consumed = await Host.Grains.GetGrain<IImplicitConsumerGrain>(key).Consumed();
         Assert.Equal(Enumerable.Range(1, 100).Where(i => i != 13), consumed);
         var deliveries = Recorder.Get(log).Cast<long>().ToList();
         Assert.Equal(Enumerable.Range(1, 99).Select(i => (long)i), deliveries.Distinct().Order());
@@ -77,9 +63,9 @@ public abstract class StreamTests : IAsyncLifetime
     {
         var key = $"explicit-{Guid.NewGuid():N}";
         var subscriber = $"sub-{Guid.NewGuid():N}";
-        await _host.Grains.GetGrain<IExplicitConsumerGrain>(subscriber).Subscribe(key);
+        await Host.Grains.GetGrain<IExplicitConsumerGrain>(subscriber).Subscribe(key);
 
-        await _host.Grains.GetGrain<IPublisherGrain>(key).Publish([5, 6, 7]);
+        await Host.Grains.GetGrain<IPublisherGrain>(key).Publish([5, 6, 7]);
         var received = await Recorder.WaitForAsync($"explicit:{subscriber}", 3);
 
         Assert.Equal(new object[] { 5, 6, 7 }, received);
@@ -89,7 +75,7 @@ public abstract class StreamTests : IAsyncLifetime
     public async Task LiveObserver_OutsideGrains_SeesEventsPublishedAfterSubscribing()
     {
         var key = $"live-{Guid.NewGuid():N}";
-        var stream = _host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("readings", key));
+        var stream = Host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("readings", key));
         var seen = new List<long>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handle = await stream.SubscribeAsync((_, token) =>
@@ -116,7 +102,7 @@ public abstract class StreamTests : IAsyncLifetime
         var key = $"batched-{Guid.NewGuid():N}";
         var values = Enumerable.Range(1000, 600).ToArray();
 
-        await _host.Grains.GetGrain<IPublisherGrain>(key).PublishBatch("batched", values);
+        await Host.Grains.GetGrain<IPublisherGrain>(key).PublishBatch("batched", values);
         var received = await Recorder.WaitForAsync($"batched:{key}", values.Length);
 
         Assert.Equal(values.Select((v, i) => (object)(v, (long)i + 1)), received);
@@ -130,7 +116,7 @@ public abstract class StreamTests : IAsyncLifetime
     {
         var key = $"batched-retry-{Guid.NewGuid():N}";
 
-        await _host.Grains.GetGrain<IPublisherGrain>(key).PublishBatch("batched", [11, 12, 13, 14]);
+        await Host.Grains.GetGrain<IPublisherGrain>(key).PublishBatch("batched", [11, 12, 13, 14]);
         var received = await Recorder.WaitForAsync($"batched:{key}", 4);
 
         // Nothing of the failed batch was kept, then all of it came again, from the same first token.
@@ -144,7 +130,7 @@ public abstract class StreamTests : IAsyncLifetime
     public async Task BatchObserver_LiveOutsideGrains_SeesEventsInOrderWithTokens()
     {
         var key = $"live-batch-{Guid.NewGuid():N}";
-        var stream = _host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("readings", key));
+        var stream = Host.Silo.GetStreamProvider().GetStream<Reading>(new StreamId("readings", key));
         var seen = new List<(int, long)>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handle = await stream.SubscribeAsync((IReadOnlyList<SequentialItem<Reading>> items) =>
@@ -169,7 +155,7 @@ public abstract class StreamTests : IAsyncLifetime
     public async Task BatchObserver_EventOfAnotherType_ReportedToOnErrorAndTheRestDelivered()
     {
         var key = $"batched-bad-{Guid.NewGuid():N}";
-        var provider = _host.Silo.GetStreamProvider();
+        var provider = Host.Silo.GetStreamProvider();
         await provider.GetStream<Reading>(new StreamId("batched", key)).OnNextAsync(new Reading(1));
         await provider.GetStream<string>(new StreamId("batched", key)).OnNextAsync("not a reading");
         await provider.GetStream<Reading>(new StreamId("batched", key)).OnNextBatchAsync([new Reading(3), new Reading(4)]);
