@@ -67,8 +67,7 @@ public sealed class ArchiveBatchTests
             await silo.Archive("f1").Flush();
 
             Assert.Equal(2, flaky.Refused);
-            var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "f1");
-            Assert.Equal(Enumerable.Range(0, 25).Select(i => $"m-{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+            var rows = await AssertLakeHoldsOnceAsync(silo, "f1", "m-", 25);
             Assert.Equal(
                 ["part-00000000000000000001-00000000000000000010.parquet", "part-00000000000000000011-00000000000000000020.parquet",
                  "part-00000000000000000021-00000000000000000025.parquet"],
@@ -118,8 +117,7 @@ public sealed class ArchiveBatchTests
 
             Assert.Equal(20, before.ArchivedThrough);
             Assert.Equal(5, before.PendingRows);
-            var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "k1");
-            Assert.Equal(Enumerable.Range(0, 26).Select(i => $"r-{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+            await AssertLakeHoldsOnceAsync(silo, "k1", "r-", 26);
         }
     }
 
@@ -152,8 +150,7 @@ public sealed class ArchiveBatchTests
             var status = await silo.Archive("c1").Flush();
 
             Assert.Equal(12, status.ArchivedThrough);
-            var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "c1");
-            Assert.Equal(Enumerable.Range(0, 12).Select(i => $"t-{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+            var rows = await AssertLakeHoldsOnceAsync(silo, "c1", "t-", 12);
             Assert.Equal(
                 ["part-00000000000000000001-00000000000000000007.parquet", "part-00000000000000000008-00000000000000000012.parquet"],
                 rows.Select(r => Path.GetFileName(r.File)).Distinct().Order());
@@ -189,8 +186,7 @@ public sealed class ArchiveBatchTests
 
             Assert.Equal(10, status.ArchivedThrough);
             Assert.Equal(1, flaky.Refused);
-            var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "g1");
-            Assert.Equal(Enumerable.Range(0, 10).Select(i => $"u-{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+            await AssertLakeHoldsOnceAsync(silo, "g1", "u-", 10);
         }
     }
 
@@ -213,8 +209,7 @@ public sealed class ArchiveBatchTests
             var status = await silo.Archive("g2").Flush();
 
             Assert.Equal(10, status.ArchivedThrough);
-            var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "g2");
-            Assert.Equal(Enumerable.Range(0, 10).Select(i => $"v-{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+            await AssertLakeHoldsOnceAsync(silo, "g2", "v-", 10);
         }
     }
 
@@ -244,8 +239,7 @@ public sealed class ArchiveBatchTests
 
             Assert.Equal(8, recovered.ArchivedThrough);
             Assert.Empty(await silo.Lake.ListAsync(LegacySpoolReader.Prefix("u1")));
-            var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, "u1");
-            Assert.Equal(Enumerable.Range(0, 9).Select(i => $"w-{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+            await AssertLakeHoldsOnceAsync(silo, "u1", "w-", 9);
         }
     }
 
@@ -262,4 +256,15 @@ public sealed class ArchiveBatchTests
 
     private static Task WaitForAsync(ArchiveSilo silo, string hospitalId, Func<ArchiveStatus, bool> condition) =>
         BoundedWait.UntilAsync(async () => condition(await silo.Archive(hospitalId).GetStatus()), Wait, $"archive of {hospitalId}");
+
+    /// <summary>
+    /// Asserts the hospital's lake holds exactly the samples <c>{prefix}0</c> to <c>{prefix}{count - 1}</c>, each once;
+    /// returns its rows with their files.
+    /// </summary>
+    private static async Task<List<(string File, MeasurementRow Row)>> AssertLakeHoldsOnceAsync(ArchiveSilo silo, string hospitalId, string prefix, int count)
+    {
+        var rows = await LakeReadBack.MeasurementsAsync(silo.Lake, hospitalId);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"{prefix}{i}").Order(), rows.Select(r => r.Row.SampleId).Order());
+        return rows;
+    }
 }
