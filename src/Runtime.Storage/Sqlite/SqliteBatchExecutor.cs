@@ -40,7 +40,7 @@ internal sealed class SqliteBatchExecutor(SqliteConnections connections, TimePro
                 }
             }
 
-            _appends.Write(statements);
+            _appends.Write(statements, now);
 
             if (!gate.TryEnterCommit())
             {

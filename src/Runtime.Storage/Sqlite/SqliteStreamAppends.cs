@@ -28,79 +28,55 @@ internal sealed class SqliteStreamAppends
     /// <summary>Forgets the added appends (their batch failed before <see cref="Write"/>).</summary>
     public void Clear() => _byStream.Clear();
 
-    /// <summary>Writes every added append and sets each op's first sequence; the set is empty afterwards.</summary>
-    public void Write(SqliteWriteStatements s)
+    /// <summary>
+    /// Writes every added append, stored at <paramref name="now"/> (the batch's time, as state writes are: one time
+    /// for the whole batch lets its events go 32 to an insert), and sets each op's first sequence; the set is empty
+    /// afterwards.
+    /// </summary>
+    public void Write(SqliteWriteStatements s, long now)
     {
         foreach (var (stream, ops) in _byStream)
         {
-            var total = 0;
-            foreach (var op in ops)
-            {
-                total += op.Payloads.Length;
-            }
-
-            var last = (long)s.AdvanceHead.Set(0, stream.Namespace).Set(1, stream.Key).Set(2, total).Scalar()!;
-            var next = last - total + 1;
+            var payloads = ops.SelectMany(op => op.Payloads).ToArray();
+            var last = (long)s.AdvanceHead.Set(0, stream.Namespace).Set(1, stream.Key).Set(2, payloads.Length).Scalar()!;
+            var first = last - payloads.Length + 1;
+            var next = first;
             foreach (var op in ops)
             {
                 op.Result = next;
                 next += op.Payloads.Length;
             }
 
-            Insert(s, stream, ops, last - total + 1);
+            Insert(s, stream, payloads, first, now);
         }
 
         _byStream.Clear();
     }
 
-    /// <summary>The events of one stream, consecutive sequences from <paramref name="first"/>, 32 per statement where
-    /// 32 in a row share their enqueue time.</summary>
-    private static void Insert(SqliteWriteStatements s, StreamId stream, List<StreamAppendOp> ops, long first)
+    /// <summary>One stream's events, consecutive sequences from <paramref name="first"/>, 32 per statement.</summary>
+    private static void Insert(SqliteWriteStatements s, StreamId stream, byte[][] payloads, long first, long now)
     {
-        var events = new List<(byte[] Payload, long At)>();
-        foreach (var op in ops)
-        {
-            var at = op.EnqueuedAt.UtcTicks;
-            foreach (var payload in op.Payloads)
-            {
-                events.Add((payload, at));
-            }
-        }
-
         const int many = SqliteWriteStatements.EventsPerInsert;
         var i = 0;
-        while (i < events.Count)
+        if (payloads.Length >= many)
         {
-            if (i + many <= events.Count && SameTime(events, i, many))
+            var statement = s.InsertEvents.Set(0, stream.Namespace).Set(1, stream.Key).Set(2, now);
+            for (; i + many <= payloads.Length; i += many)
             {
-                var statement = s.InsertEvents.Set(0, stream.Namespace).Set(1, stream.Key).Set(2, events[i].At).Set(3, first + i);
+                statement.Set(3, first + i);
                 for (var row = 0; row < many; row++)
                 {
-                    statement.Set(4 + row, events[i + row].Payload);
+                    statement.Set(4 + row, payloads[i + row]);
                 }
 
                 statement.Execute();
-                i += many;
-            }
-            else
-            {
-                s.InsertEvent.Set(0, stream.Namespace).Set(1, stream.Key).Set(2, first + i).Set(3, events[i].Payload).Set(4, events[i].At).Execute();
-                i++;
             }
         }
-    }
 
-    private static bool SameTime(List<(byte[] Payload, long At)> events, int start, int count)
-    {
-        var at = events[start].At;
-        for (var i = start + 1; i < start + count; i++)
+        s.InsertEvent.Set(0, stream.Namespace).Set(1, stream.Key).Set(4, now);
+        for (; i < payloads.Length; i++)
         {
-            if (events[i].At != at)
-            {
-                return false;
-            }
+            s.InsertEvent.Set(2, first + i).Set(3, payloads[i]).Execute();
         }
-
-        return true;
     }
 }
