@@ -100,9 +100,8 @@ public static class HospitalsApi
             return ApiProblems.BadRequest("The cursor is not one this API issued.");
         }
 
-        var infos = await Task.WhenAll(page.HospitalIds
-            .Where(id => caller.CanAccessHospital(id, roles))
-            .Select(id => grains.GetGrain<IHospitalGrain>(id).GetInfo(cancellationToken)));
+        // Every id of the page is the caller's: all of them for a token covering all, else only the ones it names.
+        var infos = await Task.WhenAll(page.HospitalIds.Select(id => grains.GetGrain<IHospitalGrain>(id).GetInfo(cancellationToken)));
         return TypedResults.Ok(new HospitalPage(infos.OfType<HospitalInfo>().ToArray(), page.NextCursor));
     }
 
