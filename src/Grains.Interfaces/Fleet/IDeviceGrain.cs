@@ -41,6 +41,16 @@ public interface IDeviceGrain : IGrainWithStringKey
     Task Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Re-provisioning (a wiped analyser, a replaced board, a key suspected stolen): retires every certificate and the
+    /// secret the device holds, drops its live connection, forgets the retained certificate message, cancels open
+    /// commands (the desired configuration is queued again for the re-provisioned device) and puts it back in
+    /// <see cref="DeviceStatus.Provisioning"/>, where its hospital's claim may provision it once. Fails with
+    /// <see cref="DeviceNotFoundException"/>, or <see cref="DeviceRevokedException"/> (revoked is final).
+    /// </summary>
+    [Alias("reprovision")]
+    Task<DeviceReprovisioning> Reprovision(string reason, string requestedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Validates, deduplicates, infers and durably publishes one measurement; returns once the event is durable.
     /// Never throws for bad input: the outcome says why it was refused.
     /// </summary>

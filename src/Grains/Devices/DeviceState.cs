@@ -34,6 +34,12 @@ public sealed class DeviceState
     /// <summary>Why and by whom it was revoked.</summary>
     public string? RevokedReason { get; set; }
 
+    /// <summary>When it was last re-provisioned (its credentials retired, waiting for its hospital's claim).</summary>
+    public DateTimeOffset? ReprovisionedAt { get; set; }
+
+    /// <summary>Why and by whom it was last re-provisioned.</summary>
+    public string? ReprovisionedReason { get; set; }
+
     /// <summary>Whether it has a live connection.</summary>
     public bool Online { get; set; }
 

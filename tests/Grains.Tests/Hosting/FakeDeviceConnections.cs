@@ -22,6 +22,12 @@ public sealed class FakeDeviceConnections : IDeviceConnections
     /// <summary>Messages published to devices, in order.</summary>
     public ConcurrentQueue<(string DeviceId, OutboundMessage Message)> Published { get; } = new();
 
+    /// <summary>
+    /// Retained messages the domain published, in order, whether or not the device was connected (the front door's
+    /// retained store takes them either way); an empty payload clears the topic.
+    /// </summary>
+    public ConcurrentQueue<(string DeviceId, OutboundMessage Message)> Retained { get; } = new();
+
     /// <summary>Devices the domain asked to disconnect, with the reason.</summary>
     public ConcurrentQueue<(string DeviceId, string Reason)> Disconnected { get; } = new();
 
@@ -37,6 +43,11 @@ public sealed class FakeDeviceConnections : IDeviceConnections
     /// <inheritdoc />
     public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
     {
+        if (message.Retain)
+        {
+            Retained.Enqueue((deviceId, message));
+        }
+
         if (!IsConnected(deviceId) || NotSubscribed)
         {
             return Task.FromResult(false);
