@@ -44,6 +44,7 @@ public sealed class TenantIsolationTests(ApiHostFixture fixture) : IClassFixture
         }
 
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/revoke");
+        data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/reprovision");
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/credentials");
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices");
         data.Add(ApiRoles.DeviceAdmin, "POST", "/api/v1/hospitals/{h}/devices/{d}/commands");

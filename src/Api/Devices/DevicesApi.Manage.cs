@@ -70,6 +70,36 @@ public static partial class DevicesApi
         return TypedResults.Ok(new RevokedDevice(deviceId, DeviceStatus.Revoked, disconnected));
     }
 
+    /// <summary>
+    /// Re-provisions a device: retires every certificate and its secret, drops its live connection and puts it back in
+    /// Provisioning for its hospital's claim. A revoked device stays revoked (409).
+    /// </summary>
+    public static async Task<Results<Ok<DeviceReprovisioning>, ProblemHttpResult>> ReprovisionDevice(
+        string hospitalId, string deviceId, ReprovisionDeviceRequest request, IGrainFactory grains,
+        IOptions<ApiAuthOptions> auth, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        {
+            return ApiProblems.BadRequest("reason is required (at most 500 characters).");
+        }
+
+        var device = grains.GetGrain<IDeviceGrain>(deviceId);
+        var record = await device.GetRecord(cancellationToken);
+        if (record is null || record.HospitalId != hospitalId)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        try
+        {
+            return TypedResults.Ok(await device.Reprovision(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken));
+        }
+        catch (DeviceRevokedException)
+        {
+            return ApiProblems.Conflict("The device is revoked, which is final; register a new device instead of re-provisioning this one.");
+        }
+    }
+
     /// <summary>Gives a device a new secret.</summary>
     public static async Task<Results<Ok<DeviceCredentialsResponse>, ProblemHttpResult>> RotateCredentials(
         string hospitalId, string deviceId, IGrainFactory grains, HttpContext context, CancellationToken cancellationToken)

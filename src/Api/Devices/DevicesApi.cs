@@ -13,7 +13,7 @@ using Visco.Runtime.Abstractions;
 namespace Visco.Api.Devices;
 
 /// <summary>
-/// A hospital's devices: roster and detail (read), register, revoke and rotate credentials (device-admin), commands
+/// A hospital's devices: roster and detail (read), register, revoke, re-provision and rotate credentials (device-admin), commands
 /// and desired configuration (issued by device-admin, read by device-admin and ops).
 /// </summary>
 public static partial class DevicesApi
@@ -32,6 +32,8 @@ public static partial class DevicesApi
             .WithSummary("Registers a device; the response carries its one-time secret.");
         manage.MapPost("/{deviceId}/revoke", RevokeDevice).WithName("RevokeDevice")
             .WithSummary("Revokes a device: its live MQTT connection is dropped and every reconnect refused.");
+        manage.MapPost("/{deviceId}/reprovision", ReprovisionDevice).WithName("ReprovisionDevice")
+            .WithSummary("Re-provisions a device (wiped, board replaced, key suspected stolen): every certificate and its secret stop authenticating at once, its live MQTT connection is dropped, and its hospital's claim may provision it once more.");
         manage.MapPost("/{deviceId}/credentials", RotateCredentials).WithName("RotateDeviceCredentials")
             .WithSummary("Gives a device a new secret (the old one stops working at once); shown once.");
         manage.MapPost("/{deviceId}/commands", IssueCommand).WithName("IssueDeviceCommand")

@@ -12,6 +12,12 @@ public sealed class RecordingDeviceConnections : IDeviceConnections
     /// <summary>Devices disconnected, with the reason.</summary>
     public ConcurrentQueue<(string DeviceId, string Reason)> Disconnects { get; } = new();
 
+    /// <summary>
+    /// Retained messages the domain published, in order, whether or not the device was connected (the front door's
+    /// retained store takes them either way); an empty payload clears the topic.
+    /// </summary>
+    public ConcurrentQueue<(string DeviceId, OutboundMessage Message)> Retained { get; } = new();
+
     /// <summary>Messages published to connected devices, in order.</summary>
     public ConcurrentQueue<(string DeviceId, OutboundMessage Message)> Published { get; } = new();
 
@@ -21,6 +27,11 @@ public sealed class RecordingDeviceConnections : IDeviceConnections
     /// <inheritdoc />
     public Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
     {
+        if (message.Retain)
+        {
+            Retained.Enqueue((deviceId, message));
+        }
+
         if (!IsConnected(deviceId))
         {
             return Task.FromResult(false);
