@@ -25,9 +25,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
-    private readonly Lock _threadLock = new();
-    private BlockingCollection<PendingWrite>? _queue;
-    private Thread? _writerThread;
     private volatile bool _initialized;
 
     /// <summary>A description of where the store is, for logs (never a password).</summary>
@@ -72,7 +69,7 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         var pending = new PendingWrite(events);
         if (BlockingDriver)
         {
-            WriterQueue().Add(pending, cancellationToken);
+            EnqueueOnWriterThread(pending);
             return await pending.Completion.Task.ConfigureAwait(false);
         }
 
@@ -100,19 +97,13 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public virtual ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
-        lock (_threadLock)
-        {
-            _queue?.CompleteAdding();
-        }
-
-        _writerThread?.Join();
-        _queue?.Dispose();
+        StopWriterThread();
+        await CloseKeptWriterAsync().ConfigureAwait(false);
         _writer.Dispose();
         _initGate.Dispose();
         GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Creates or migrates the schema; throws <see cref="ResultStoreSchemaException"/> for a newer one.</summary>
@@ -120,6 +111,11 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
 
     /// <summary>The connection writes go through (used by one writer at a time); the caller disposes it.</summary>
     protected abstract Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken);
+
+    /// <summary>Called before the writer thread's kept connection is closed (after a failure, or at disposal).</summary>
+    protected virtual void OnWriterClosing(DbConnection connection)
+    {
+    }
 
     /// <summary>A connection for one query; the caller disposes it.</summary>
     protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
@@ -160,66 +156,51 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         command.Parameters.Add(parameter);
     }
 
-    private BlockingCollection<PendingWrite> WriterQueue()
-    {
-        lock (_threadLock)
-        {
-            if (_queue is null)
-            {
-                _queue = [];
-                _writerThread = new Thread(RunWriterThread) { IsBackground = true, Name = "visco-results-writer" };
-                _writerThread.Start();
-            }
-
-            return _queue;
-        }
-    }
-
-    private void RunWriterThread()
-    {
-        foreach (var first in _queue!.GetConsumingEnumerable())
-        {
-            var group = new List<PendingWrite> { first };
-            while (_queue.TryTake(out var next))
-            {
-                group.Add(next);
-            }
-
-            // The driver completes synchronously, so this blocks this thread only; failures land in the callers' tasks.
-            WriteGroupAsync(group, CancellationToken.None).GetAwaiter().GetResult();
-        }
-    }
-
     private async Task WriteGroupAsync(List<PendingWrite> group, CancellationToken cancellationToken)
     {
+        // A blocking driver's writer thread keeps its connection (and the provider its prepared insert) from group to
+        // group: opening one per group re-ran its pragmas and re-prepared the insert every commit.
+        var keep = BlockingDriver;
+        DbConnection? connection = null;
         try
         {
-            var connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            connection = keep ? _keptWriter ??= await OpenWriterAsync(cancellationToken).ConfigureAwait(false)
+                : await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                var batches = new IReadOnlyList<MeasurementRecorded>[group.Count];
+                for (var i = 0; i < batches.Length; i++)
                 {
-                    var batches = new IReadOnlyList<MeasurementRecorded>[group.Count];
-                    for (var i = 0; i < batches.Length; i++)
-                    {
-                        batches[i] = group[i].Events;
-                    }
+                    batches[i] = group[i].Events;
+                }
 
-                    var counts = await InsertAsync(connection, transaction, batches, cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    for (var i = 0; i < group.Count; i++)
-                    {
-                        group[i].Completion.TrySetResult(counts[i]);
-                    }
+                var counts = await InsertAsync(connection, transaction, batches, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Completion.TrySetResult(counts[i]);
                 }
             }
         }
         catch (Exception exception)
         {
+            if (keep)
+            {
+                // A connection that failed mid-group is not trusted with the next one.
+                await CloseKeptWriterAsync().ConfigureAwait(false);
+            }
+
             foreach (var pending in group)
             {
                 pending.Completion.TrySetException(exception);
+            }
+        }
+        finally
+        {
+            if (!keep && connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -18,6 +18,10 @@ public sealed class SqliteResultStore : SqlResultStore
     private readonly string _connectionString;
     private readonly string _path;
 
+    // The writer thread's prepared insert and the connection it belongs to (touched by that thread only).
+    private SQLitePCL.sqlite3_stmt? _insert;
+    private SqliteConnection? _insertOn;
+
     /// <summary>Creates the store over a database file (created on first use).</summary>
     public SqliteResultStore(string databasePath)
     {
@@ -67,10 +71,30 @@ public sealed class SqliteResultStore : SqlResultStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Row by row through one statement bound by position (<see cref="SqliteRowInserter"/>), the cheapest here.</remarks>
+    /// <remarks>Row by row through one statement bound by position (<see cref="SqliteRowInserter"/>), the cheapest here.
+    /// The statement is prepared once per writer connection (the writer thread keeps its connection between groups).</remarks>
     protected override Task<int[]> InsertAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches, CancellationToken cancellationToken) =>
-        Task.FromResult(SqliteRowInserter.Insert((SqliteConnection)connection, Insert, batches));
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches, CancellationToken cancellationToken)
+    {
+        var sqlite = (SqliteConnection)connection;
+        if (!ReferenceEquals(_insertOn, sqlite))
+        {
+            ReleaseInsert();
+            _insert = SqliteRowInserter.Prepare(sqlite, Insert);
+            _insertOn = sqlite;
+        }
+
+        return Task.FromResult(SqliteRowInserter.Insert(sqlite, _insert!, batches));
+    }
+
+    /// <inheritdoc />
+    protected override void OnWriterClosing(DbConnection connection)
+    {
+        if (ReferenceEquals(_insertOn, connection))
+        {
+            ReleaseInsert();
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>Straight from SQLite's statement API (<see cref="SqliteRowReader"/>): a third of the calls per value.</remarks>
@@ -86,15 +110,20 @@ public sealed class SqliteResultStore : SqlResultStore
     protected override Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => OpenAsync(writer: false, cancellationToken);
 
     /// <inheritdoc />
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open (and its WAL un-checkpointed) until the pool lets go.
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
+        // The writer's connection goes back to the pool first; pooled connections keep the file open (and its WAL
+        // un-checkpointed) until the pool lets go.
+        await base.DisposeAsync().ConfigureAwait(false);
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
-        return base.DisposeAsync();
+    private void ReleaseInsert()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        _insertOn = null;
     }
 
     // synchronous=FULL matters to commits only, so a connection opened for a query skips the statement (it was one

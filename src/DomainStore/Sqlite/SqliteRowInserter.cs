@@ -6,7 +6,7 @@ using Visco.Grains.Interfaces.Measurements;
 namespace Visco.DomainStore.Sqlite;
 
 /// <summary>
-/// Writes a group of rows into SQLite through one statement prepared for the group and bound by position. Measured on
+/// Writes a group of rows into SQLite through one prepared statement bound by position. Measured on
 /// this machine (12-point sweeps, 100 rows a transaction, CPU per row): 28 µs through Microsoft.Data.Sqlite (each
 /// execution looks every parameter up by name, and the arrays went through the reflection serializer), 37 µs as
 /// multi-row INSERT ... RETURNING (SQLite resolves a parameter name by a linear search of the statement's names, so
@@ -15,38 +15,43 @@ namespace Visco.DomainStore.Sqlite;
 /// </summary>
 internal static class SqliteRowInserter
 {
-    /// <summary>
-    /// Inserts every batch on <paramref name="connection"/>, inside the transaction the caller began (which holds the
-    /// write lock: Microsoft.Data.Sqlite begins IMMEDIATE), skipping a (device, sample) stored already or earlier in
-    /// the group; returns how many rows of each batch were new.
-    /// </summary>
-    /// <exception cref="SqliteException">SQLite refused a statement.</exception>
-    public static int[] Insert(SqliteConnection connection, string sql, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches)
+    /// <summary>Prepares <paramref name="sql"/> (the insert) on <paramref name="connection"/>; the caller keeps and finally disposes it.</summary>
+    /// <exception cref="SqliteException">SQLite refused the statement.</exception>
+    public static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
-        using (statement)
+        return statement;
+    }
+
+    /// <summary>
+    /// Inserts every batch through <paramref name="statement"/> (prepared on <paramref name="connection"/>), inside the
+    /// transaction the caller began (which holds the write lock: Microsoft.Data.Sqlite begins IMMEDIATE), skipping a
+    /// (device, sample) stored already or earlier in the group; returns how many rows of each batch were new.
+    /// </summary>
+    /// <exception cref="SqliteException">SQLite refused a row.</exception>
+    public static int[] Insert(SqliteConnection connection, sqlite3_stmt statement, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var counts = new int[batches.Count];
+        for (var b = 0; b < batches.Count; b++)
         {
-            var counts = new int[batches.Count];
-            for (var b = 0; b < batches.Count; b++)
+            foreach (var recorded in batches[b])
             {
-                foreach (var recorded in batches[b])
+                Bind(statement, db, recorded);
+                var rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
                 {
-                    Bind(statement, db, recorded);
-                    var rc = raw.sqlite3_step(statement);
-                    if (rc != raw.SQLITE_DONE)
-                    {
-                        raw.sqlite3_reset(statement);
-                        Check(rc, db);
-                    }
-
-                    counts[b] += raw.sqlite3_changes(db);
-                    Check(raw.sqlite3_reset(statement), db);
+                    raw.sqlite3_reset(statement);
+                    Check(rc, db);
                 }
-            }
 
-            return counts;
+                counts[b] += raw.sqlite3_changes(db);
+                Check(raw.sqlite3_reset(statement), db);
+            }
         }
+
+        return counts;
     }
 
     // Positions as in SqlResultStore's insert: hospital, device, sample, taken, received, processed, model version,
