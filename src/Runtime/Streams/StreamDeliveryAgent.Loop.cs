@@ -10,7 +10,14 @@ internal sealed partial class StreamDeliveryAgent
 {
     private static readonly TimeSpan MaxReaderBackoff = TimeSpan.FromSeconds(5);
 
+    // A trim is a write (a DELETE in the store's group commit) that the reader awaits, so it runs once there is a real
+    // amount to delete or a second has passed, not each time the reader catches up: at 2,000 events/s it caught up
+    // hundreds of times a second and trimmed a handful of rows each time.
+    private const long TrimAtLeast = 4096;
+    private const long TrimIntervalMilliseconds = 1000;
+
     private long _trimmed;
+    private long _trimmedAt = Environment.TickCount64;
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -138,7 +145,7 @@ internal sealed partial class StreamDeliveryAgent
         return lane;
     }
 
-    /// <summary>Deletes events every durable subscriber has handled: below the oldest position a lane still needs.</summary>
+    /// <summary>Deletes events every durable subscriber has handled: below the oldest position a lane still needs (throttled, above).</summary>
     private async Task TrimAsync(CancellationToken cancellationToken)
     {
         var upTo = _position;
@@ -150,10 +157,12 @@ internal sealed partial class StreamDeliveryAgent
             }
         }
 
-        if (upTo > _trimmed)
+        var now = Environment.TickCount64;
+        if (upTo > _trimmed && (upTo - _trimmed >= TrimAtLeast || now - _trimmedAt >= TrimIntervalMilliseconds))
         {
             await storage.TrimAsync(upTo, cancellationToken);
             _trimmed = upTo;
+            _trimmedAt = now;
         }
     }
 }
