@@ -11,8 +11,9 @@ internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
     public bool IsConnected(string deviceId) => broker.TryGetLive(deviceId, out _);
 
     /// <summary>
-    /// Routes the message to the device's subscriptions. True when it was sent or queued; false when the device has
-    /// no session, or no subscription that matches, or is offline for a QoS 0 message.
+    /// Routes the message to the device's subscriptions (and, flagged retain, to the retained store whether or not the
+    /// device has a session). True when it was sent or queued; false when the device has no session, or no
+    /// subscription that matches, or is offline for a QoS 0 message.
     /// </summary>
     public async Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -27,6 +28,13 @@ internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
         var session = await broker.Sessions.GetOrLoadAsync(deviceId, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
+            if (message.Retain)
+            {
+                // The retained store is the broker's, not the session's: retaining (or clearing, with an empty payload)
+                // must not depend on the device having a session now.
+                await broker.Router.PublishAsync(ToBrokerMessage(message, broker.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            }
+
             return false;
         }
 

@@ -43,6 +43,35 @@ public sealed class DeviceConnectionsTests
     }
 
     [Fact]
+    public async Task PublishAsync_RetainedForDeviceWithoutSession_RetainedThenClearedDurably()
+    {
+        await using var host = await FrontDoorHost.StartOpenAsync();
+        var connections = host.Server.DeviceConnections;
+        const string topic = "provisioning/dev-1/certificate";
+
+        // No session for dev-1: nothing is delivered (false), but the retained store takes the message all the same.
+        Assert.False(await connections.PublishAsync("dev-1", new OutboundMessage(topic, "PEM"u8.ToArray(), 1, Retain: true)));
+        var (first, _) = await RawMqttClient.ConnectAsync(host.Port, "watcher-1");
+        await first.SubscribeAsync(topic);
+        Assert.Equal("PEM", Encoding.UTF8.GetString((await first.ExpectAsync<MqttPublishPacket>()).Payload.Span));
+        await first.SendAsync(new MqttDisconnectPacket());
+        await first.DisposeAsync();
+        await Eventually.TrueAsync(() => !connections.IsConnected("watcher-1"), "the watcher went offline");
+
+        // An empty retained payload clears the topic (MQTT 5 §3.3.1.3), also with no session, and across a restart.
+        Assert.False(await connections.PublishAsync("dev-1", new OutboundMessage(topic, ReadOnlyMemory<byte>.Empty, 1, Retain: true)));
+        await host.RestartAsync();
+        var (second, _) = await RawMqttClient.ConnectAsync(host.Port, "watcher-2");
+        await using var _s = second;
+        await second.SubscribeAsync("provisioning/dev-1/+");
+        var (publisher, _) = await RawMqttClient.ConnectAsync(host.Port, "marker");
+        await using var _p = publisher;
+        await publisher.SendAsync(new MqttPublishPacket { Topic = "provisioning/dev-1/marker", Payload = "m"u8.ToArray() });
+
+        Assert.Equal("provisioning/dev-1/marker", (await second.ExpectAsync<MqttPublishPacket>()).Topic);
+    }
+
+    [Fact]
     public async Task MessageExpiry_PassedWhileQueued_NotDelivered()
     {
         await using var host = await FrontDoorHost.StartOpenAsync();
