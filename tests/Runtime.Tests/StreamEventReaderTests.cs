@@ -6,7 +6,7 @@ using Visco.Runtime.Streams;
 
 namespace Visco.Runtime.Tests;
 
-/// <summary>Reading stored events back: one decoded instance per event for immutable types, a copy each otherwise.</summary>
+/// <summary>Reading stored events back: one instance per event for immutable types (the publisher's, when published in this silo), a copy each otherwise.</summary>
 public sealed class StreamEventReaderTests
 {
     private static readonly StreamId Stream = new("reader-tests", "s1");
@@ -49,6 +49,46 @@ public sealed class StreamEventReaderTests
 
         Assert.Equal("old", old.Name);
         Assert.Equal("new", current.Name);
+    }
+
+    [Fact]
+    public void ImmutableType_PublishedInThisSilo_ReadBackAsThePublishersInstance()
+    {
+        var published = new SharedReading("published", [4.0, 5.0]);
+        var payload = StateSerializer.Serialize(published);
+        StreamEventReader.Published(Stream, payload, published);
+
+        // Read back from storage: a new byte array at a position the publisher never knew.
+        var stored = new StoredStreamEvent(40, Stream, 40, [.. payload], DateTimeOffset.UnixEpoch);
+        Assert.True(StreamEventReader.TryRead<SharedReading>(stored, out var read, out _));
+
+        Assert.Same(published, read);
+    }
+
+    [Fact]
+    public void ImmutableType_PublishedOnAnotherStreamOrWithOtherBytes_ReadAfresh()
+    {
+        var published = new SharedReading("elsewhere", [6.0]);
+        var payload = StateSerializer.Serialize(published);
+        StreamEventReader.Published(new StreamId("reader-tests", "other"), payload, published);
+
+        var sameBytesOtherStream = new StoredStreamEvent(41, Stream, 41, [.. payload], DateTimeOffset.UnixEpoch);
+        Assert.True(StreamEventReader.TryRead<SharedReading>(sameBytesOtherStream, out var read, out _));
+
+        Assert.NotSame(published, read);
+        Assert.Equal("elsewhere", read.Name);
+    }
+
+    [Fact]
+    public void MutableType_Published_EachSubscriberStillGetsItsOwnCopy()
+    {
+        var published = new PrivateReading { Name = "mine" };
+        var payload = StateSerializer.Serialize(published);
+        StreamEventReader.Published(Stream, payload, published);
+
+        Assert.True(StreamEventReader.TryRead<PrivateReading>(new StoredStreamEvent(42, Stream, 42, payload, DateTimeOffset.UnixEpoch), out var read, out _));
+
+        Assert.NotSame(published, read);
     }
 
     [Fact]

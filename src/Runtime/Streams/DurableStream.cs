@@ -13,7 +13,9 @@ internal sealed class DurableStream<T>(StreamId streamId, IStreamQueueStorage st
     /// <inheritdoc />
     public async Task<StreamSequenceToken> OnNextAsync(T item, CancellationToken cancellationToken = default)
     {
-        var sequence = await storage.AppendAsync(streamId, [StateSerializer.Serialize(item)], cancellationToken);
+        var payload = StateSerializer.Serialize(item);
+        StreamEventReader.Published(streamId, payload, item);
+        var sequence = await storage.AppendAsync(streamId, [payload], cancellationToken);
         agent.Wake();
         return new StreamSequenceToken(sequence);
     }
@@ -26,7 +28,14 @@ internal sealed class DurableStream<T>(StreamId streamId, IStreamQueueStorage st
             return null;
         }
 
-        var payloads = items.Select(i => (ReadOnlyMemory<byte>)StateSerializer.Serialize(i)).ToArray();
+        var payloads = new ReadOnlyMemory<byte>[items.Count];
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            var payload = StateSerializer.Serialize(items[i]);
+            StreamEventReader.Published(streamId, payload, items[i]);
+            payloads[i] = payload;
+        }
+
         var first = await storage.AppendAsync(streamId, payloads, cancellationToken);
         agent.Wake();
         return new StreamSequenceToken(first + items.Count - 1);

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Storage;
+using Visco.Runtime.Abstractions.Streams;
 using Visco.Runtime.State;
 
 namespace Visco.Runtime.Streams;
@@ -35,6 +36,13 @@ internal static class StreamEventReader
     }
 
     /// <summary>
+    /// Remembers an event of an <see cref="ImmutableAttribute"/> type as it is published (with the bytes it is stored
+    /// as), so its subscribers in this silo take the publisher's object when the event is read back instead of
+    /// deserializing it; nothing for other types.
+    /// </summary>
+    public static void Published<T>(StreamId stream, byte[] payload, T item) => DecodedEvents<T>.AddPublished(stream, payload, item);
+
+    /// <summary>
     /// The last events of an <see cref="ImmutableAttribute"/> type read back, by position: every subscriber of a stream
     /// is offered the same stored event, so the second and third subscriber of a measurement take the first one's
     /// object instead of deserializing it again (the silo's largest allocation under load), also when a lagging lane read
@@ -48,17 +56,50 @@ internal static class StreamEventReader
         private const int Slots = 256;
         private static readonly Entry?[]? Cache = typeof(T).IsDefined(typeof(ImmutableAttribute), inherit: false) ? new Entry?[Slots] : null;
 
+        // Events as published in this silo, by a hash of stream and bytes (the position is not known before the append):
+        // the first subscriber to read one back takes the publisher's object. Verified by stream and bytes.
+        private static readonly PublishedEntry?[]? PublishedCache = Cache is null ? null : new PublishedEntry?[Slots];
+
         public static bool TryGet(StoredStreamEvent streamEvent, [MaybeNullWhen(false)] out T item)
         {
-            if (Cache is not null && Volatile.Read(ref Cache[streamEvent.Position & (Slots - 1)]) is { } entry
-                && IsSameEvent(entry.Source, streamEvent))
+            if (Cache is null)
+            {
+                item = default;
+                return false;
+            }
+
+            if (Volatile.Read(ref Cache[streamEvent.Position & (Slots - 1)]) is { } entry && IsSameEvent(entry.Source, streamEvent))
             {
                 item = entry.Value;
                 return true;
             }
 
+            if (Volatile.Read(ref PublishedCache![PublishedSlot(streamEvent.Stream, streamEvent.Payload)]) is { } published
+                && published.Stream == streamEvent.Stream && published.Payload.AsSpan().SequenceEqual(streamEvent.Payload))
+            {
+                item = published.Value;
+                Add(streamEvent, item);
+                return true;
+            }
+
             item = default;
             return false;
+        }
+
+        public static void AddPublished(StreamId stream, byte[] payload, T item)
+        {
+            if (PublishedCache is not null)
+            {
+                Volatile.Write(ref PublishedCache[PublishedSlot(stream, payload)], new PublishedEntry(stream, payload, item));
+            }
+        }
+
+        private static int PublishedSlot(StreamId stream, ReadOnlySpan<byte> payload)
+        {
+            var hash = default(HashCode);
+            hash.Add(stream);
+            hash.AddBytes(payload);
+            return hash.ToHashCode() & (Slots - 1);
         }
 
         public static void Add(StoredStreamEvent streamEvent, T item)
@@ -79,5 +120,7 @@ internal static class StreamEventReader
                 && cached.Payload.AsSpan().SequenceEqual(streamEvent.Payload));
 
         private sealed record Entry(StoredStreamEvent Source, T Value);
+
+        private sealed record PublishedEntry(StreamId Stream, byte[] Payload, T Value);
     }
 }
