@@ -249,9 +249,20 @@ public sealed partial class DeviceAgent
             return;
         }
 
+        // At QoS 1 on a resumable session the publish completes at its PUBACK, even one that comes only after a
+        // reconnect. The connection loop waits here right after connecting, so the wait must end when this connection
+        // is lost (dropped by the server, say), or nothing would ever reconnect.
+        var lost = Volatile.Read(ref _lost)?.Task;
+        var publish = client.PublishAsync(StateMessage("online", withDetails: true), cancellationToken);
         try
         {
-            await client.PublishAsync(StateMessage("online", withDetails: true), cancellationToken).ConfigureAwait(false);
+            if (lost is not null && await Task.WhenAny(publish, lost).ConfigureAwait(false) != publish)
+            {
+                _ = publish.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                return;
+            }
+
+            await publish.ConfigureAwait(false);
         }
         catch (MqttConnectionClosedException)
         {
