@@ -9,7 +9,8 @@ namespace Visco.Grains.Tests;
 
 /// <summary>
 /// Re-provisioning a device: its credentials retired, its live connection dropped, back to Provisioning for one
-/// claim, its commands restarted; never for a revoked or unknown device.
+/// claim, its commands restarted; never for a revoked or unknown device. A certificate signed on the state before a
+/// re-provisioning (or a second claim) is not recorded after it.
 /// </summary>
 public sealed class ReprovisionTests : IAsyncLifetime
 {
@@ -156,6 +157,72 @@ public sealed class ReprovisionTests : IAsyncLifetime
         var status = await device.GetConfiguration();
         Assert.Equal((configuration.CommandId, DeviceCommandStatus.Queued), (status!.CommandId, status.CommandStatus));
         Assert.Equal(1, (await device.GetStatus())!.PendingCommands);
+    }
+
+    [Fact]
+    public async Task RecordIssuedCertificate_RenewalOverACertificateRetiredMeanwhile_RefusedAndReprovisioningStands()
+    {
+        // The front door checked the renewal (active, over "old1") and signed; the device was re-provisioned before it recorded.
+        var device = await CertificateDeviceAsync("race-1", "old1");
+        await device.Reprovision("key suspected stolen", "admin");
+
+        var refused = await Assert.ThrowsAsync<CertificateIssueRefusedException>(() =>
+            device.RecordIssuedCertificate(new CertificateIssue("new1", _silo.Time.GetUtcNow().AddYears(1), ByClaim: false, RenewedWith: "old1")));
+
+        Assert.Equal("device is Provisioning", refused.Reason);
+        var record = await _silo.Directory.FindAsync("race-1");
+        Assert.Equal(DeviceStatus.Provisioning, record!.Status);
+        Assert.Empty(record.CertificateThumbprints);
+    }
+
+    [Fact]
+    public async Task RecordIssuedCertificate_RenewalOverACertificateNoLongerTheDevices_Refused()
+    {
+        var device = await CertificateDeviceAsync("race-2", "old2");
+        await device.Reprovision("board replaced", "admin");
+        await device.RecordIssuedCertificate(new CertificateIssue("claimed2", _silo.Time.GetUtcNow().AddYears(1), ByClaim: true));
+
+        var refused = await Assert.ThrowsAsync<CertificateIssueRefusedException>(() =>
+            device.RecordIssuedCertificate(new CertificateIssue("new2", _silo.Time.GetUtcNow().AddYears(1), ByClaim: false, RenewedWith: "OLD2")));
+
+        Assert.Contains("retired", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(["claimed2"], (await _silo.Directory.FindAsync("race-2"))!.CertificateThumbprints);
+    }
+
+    [Fact]
+    public async Task RecordIssuedCertificate_SecondClaimRacingTheFirst_RefusedAndTheFirstStaysTheOnlyOne()
+    {
+        var device = await CertificateDeviceAsync("race-3");
+
+        await device.RecordIssuedCertificate(new CertificateIssue("first3", _silo.Time.GetUtcNow().AddYears(1), ByClaim: true));
+        var refused = await Assert.ThrowsAsync<CertificateIssueRefusedException>(() =>
+            device.RecordIssuedCertificate(new CertificateIssue("second3", _silo.Time.GetUtcNow().AddYears(1), ByClaim: true)));
+
+        Assert.Contains("already has a certificate", refused.Reason, StringComparison.Ordinal);
+        var record = await _silo.Directory.FindAsync("race-3");
+        Assert.Equal((DeviceStatus.Active, "first3"), (record!.Status, Assert.Single(record.CertificateThumbprints)));
+    }
+
+    [Fact]
+    public async Task RecordIssuedCertificate_RenewalOverTheCurrentCertificate_RecordedBesideIt()
+    {
+        var device = await CertificateDeviceAsync("renew-1", "cur1");
+
+        await device.RecordIssuedCertificate(new CertificateIssue("next1", _silo.Time.GetUtcNow().AddYears(1), ByClaim: false, RenewedWith: "CUR1"));
+
+        Assert.Equal(["cur1", "next1"], (await _silo.Directory.FindAsync("renew-1"))!.CertificateThumbprints);
+    }
+
+    [Fact]
+    public async Task RecordIssuedCertificate_RevokedDevice_Refused()
+    {
+        var device = await CertificateDeviceAsync("rev-1", "r1");
+        await _silo.Registrar.RevokeDeviceAsync("rev-1", "stolen");
+
+        await Assert.ThrowsAsync<CertificateIssueRefusedException>(() =>
+            device.RecordIssuedCertificate(new CertificateIssue("r2", _silo.Time.GetUtcNow().AddYears(1), ByClaim: false, RenewedWith: "r1")));
+
+        Assert.Equal(["r1"], (await _silo.Directory.FindAsync("rev-1"))!.CertificateThumbprints);
     }
 
     private async Task<IDeviceGrain> CertificateDeviceAsync(string deviceId, params string[] thumbprints)

@@ -18,4 +18,15 @@ public interface IDeviceDirectory
     /// <summary>Records a certificate issued to a device (by claim or renewal) and makes the device active.</summary>
     Task RecordCertificateAsync(
         string deviceId, string thumbprint, DateTimeOffset notAfter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a certificate the front door signed only if what authorised it still holds (<see cref="CertificateIssue"/>),
+    /// atomically with that check; fails with <see cref="CertificateIssueRefusedException"/> otherwise. The default
+    /// records unconditionally, for registries with nothing to check against (fakes, benchmarks).
+    /// </summary>
+    Task RecordIssuedCertificateAsync(string deviceId, CertificateIssue issue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        return RecordCertificateAsync(deviceId, issue.Thumbprint, issue.NotAfter, cancellationToken);
+    }
 }

@@ -36,6 +36,14 @@ public interface IDeviceGrain : IGrainWithStringKey
     [Alias("record-certificate")]
     Task RecordCertificate(string thumbprint, DateTimeOffset notAfter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records a certificate the front door signed, if what authorised it still holds: for a claim, that the device
+    /// holds no certificate; for a renewal, that it is active and still holds the certificate the renewal came over.
+    /// Fails with <see cref="CertificateIssueRefusedException"/> otherwise (checked and recorded in one turn).
+    /// </summary>
+    [Alias("record-issued-certificate")]
+    Task RecordIssuedCertificate(CertificateIssue issue, CancellationToken cancellationToken = default);
+
     /// <summary>Revokes the device: every later connect, verification and measurement is refused.</summary>
     [Alias("revoke")]
     Task Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default);

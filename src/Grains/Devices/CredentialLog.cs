@@ -14,4 +14,7 @@ internal static partial class CredentialLog
 
     [LoggerMessage(5303, LogLevel.Warning, "Device {DeviceId} re-provisioned, but its retained certificate message could not be cleared")]
     public static partial void RetainedCertificateNotCleared(ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(5304, LogLevel.Warning, "Device {DeviceId}: a certificate issued by {Basis} was not recorded: {Reason}")]
+    public static partial void IssueRefused(ILogger logger, string deviceId, string basis, string reason);
 }

@@ -28,4 +28,8 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceDirectory
     /// <inheritdoc />
     public Task RecordCertificateAsync(string deviceId, string thumbprint, DateTimeOffset notAfter, CancellationToken cancellationToken = default) =>
         grains.GetGrain<IDeviceGrain>(deviceId).RecordCertificate(thumbprint, notAfter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RecordIssuedCertificateAsync(string deviceId, CertificateIssue issue, CancellationToken cancellationToken = default) =>
+        grains.GetGrain<IDeviceGrain>(deviceId).RecordIssuedCertificate(issue, cancellationToken);
 }

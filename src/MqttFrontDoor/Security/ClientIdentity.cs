@@ -6,6 +6,9 @@ namespace Visco.MqttFrontDoor.Security;
 /// <param name="HospitalId">The device's or claim's hospital; null in open mode.</param>
 public sealed record ClientIdentity(ClientIdentityKind Kind, string ClientId, string? HospitalId)
 {
+    /// <summary>SHA-256 thumbprint (hex) of the client certificate it authenticated with; null for other kinds.</summary>
+    public string? CertificateThumbprint { get; init; }
+
     /// <summary>Whether this is a registered device acting as itself.</summary>
     public bool IsDevice => Kind is ClientIdentityKind.DeviceCertificate or ClientIdentityKind.DeviceSecret;
 }

@@ -94,19 +94,16 @@ internal sealed class MqttAuthenticator(MqttFrontDoorOptions options, Lazy<IDevi
             return AuthenticationResult.Refuse(MqttConnectReasonCode.NotAuthorized, "the certificate names no registered device");
         }
 
-        if (device.CertificateThumbprints.Count > 0)
+        var thumbprint = DeviceCertificateAuthority.Thumbprint(certificate);
+        if (device.CertificateThumbprints.Count > 0 && !device.CertificateThumbprints.Contains(thumbprint, StringComparer.OrdinalIgnoreCase))
         {
-            var thumbprint = DeviceCertificateAuthority.Thumbprint(certificate);
-            if (!device.CertificateThumbprints.Contains(thumbprint, StringComparer.OrdinalIgnoreCase))
-            {
-                return AuthenticationResult.Refuse(MqttConnectReasonCode.NotAuthorized, "the certificate is not one issued to this device");
-            }
+            return AuthenticationResult.Refuse(MqttConnectReasonCode.NotAuthorized, "the certificate is not one issued to this device");
         }
 
-        return Admit(connect, device, ClientIdentityKind.DeviceCertificate);
+        return Admit(connect, device, ClientIdentityKind.DeviceCertificate, thumbprint);
     }
 
-    private static AuthenticationResult Admit(MqttConnectPacket connect, DeviceRecord device, ClientIdentityKind kind)
+    private static AuthenticationResult Admit(MqttConnectPacket connect, DeviceRecord device, ClientIdentityKind kind, string? certificateThumbprint = null)
     {
         if (device.Status != DeviceStatus.Active)
         {
@@ -118,6 +115,6 @@ internal sealed class MqttAuthenticator(MqttFrontDoorOptions options, Lazy<IDevi
             return AuthenticationResult.Refuse(MqttConnectReasonCode.ClientIdentifierNotValid, "client id is not the authenticated device id");
         }
 
-        return AuthenticationResult.Accept(new ClientIdentity(kind, device.DeviceId, device.HospitalId));
+        return AuthenticationResult.Accept(new ClientIdentity(kind, device.DeviceId, device.HospitalId) { CertificateThumbprint = certificateThumbprint });
     }
 }

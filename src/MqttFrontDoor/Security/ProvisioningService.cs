@@ -74,7 +74,18 @@ internal sealed class ProvisioningService(
         {
             var thumbprint = DeviceCertificateAuthority.Thumbprint(certificate);
             var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
-            await directory.RecordCertificateAsync(deviceId, thumbprint, notAfter, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Checked again where it is recorded: a re-provisioning, revocation or another claim may have come
+                // since the check above, and a certificate signed on that older state must not undo it.
+                var issue = new CertificateIssue(thumbprint, notAfter, identity.Kind == ClientIdentityKind.Claim, identity.CertificateThumbprint);
+                await directory.RecordIssuedCertificateAsync(deviceId, issue, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CertificateIssueRefusedException refused)
+            {
+                return refused.Reason;
+            }
+
             MqttLog.CertificateIssued(logger, deviceId, thumbprint, notAfter);
             var pem = certificate.ExportCertificatePem() + "\n" + authority.CertificatePem + "\n";
             // Retained: a device that lost the answer (crash, dropped connection) finds it when it subscribes again, as

@@ -156,6 +156,61 @@ public sealed class TlsAndProvisioningTests
     }
 
     [Fact]
+    public async Task Provisioning_RegistryRefusesToRecordAfterSigning_ErrorPublishedAndNoCertificateHandedOut()
+    {
+        var (host, authority) = await StartTlsAsync();
+        await using var _h = host;
+        using var _a = authority;
+        host.Directory.Add("dev-9", "h1", DeviceStatus.Provisioning);
+        host.Directory.AddClaim("claim-1", "claim-secret", "h1", DateTimeOffset.UtcNow.AddYears(10));
+
+        // The device changed between the front door's check and the recording (another claim provisioned it first).
+        host.Directory.RefuseIssue = "device already has a certificate";
+        var (client, _) = await RawMqttClient.ConnectAsync(host.Port, "dev-9", configure: c =>
+        {
+            c.UserName = "claim-1";
+            c.Password = Encoding.UTF8.GetBytes("claim-secret");
+        });
+        await using var _c = client;
+        await client.SubscribeAsync("provisioning/dev-9/+");
+        var (key, csr) = DeviceFixture.CreateCsr("dev-9");
+        using var _k = key;
+        await client.SendAsync(new MqttPublishPacket { Topic = "provisioning/dev-9/csr", Payload = Encoding.ASCII.GetBytes(csr), QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 1 });
+
+        var publish = new[] { await client.ReceiveAsync(), await client.ReceiveAsync() }.OfType<MqttPublishPacket>().Single();
+        Assert.Equal("provisioning/dev-9/error", publish.Topic);
+        Assert.Contains("device already has a certificate", Encoding.UTF8.GetString(publish.Payload.Span), StringComparison.Ordinal);
+        var (deviceId, issue) = Assert.Single(host.Directory.Issues);
+        Assert.Equal(("dev-9", true, null), (deviceId, issue.ByClaim, issue.RenewedWith));
+        Assert.Empty(host.Directory.RecordedThumbprints);
+    }
+
+    [Fact]
+    public async Task Provisioning_RenewalOverTheDevicesCertificate_RecordedAsRenewalWithThatCertificate()
+    {
+        var (host, authority) = await StartTlsAsync();
+        await using var _h = host;
+        using var _a = authority;
+        using var certificate = DeviceFixture.Issue(authority, "dev-7");
+        var current = Visco.MqttFrontDoor.Security.DeviceCertificateAuthority.Thumbprint(certificate);
+        host.Directory.Add("dev-7", "h1", DeviceStatus.Active, null, current);
+        var received = Channel.CreateUnbounded<MqttReceivedMessage>();
+        await using var device = new MqttClient(TlsOptions(host, "dev-7", certificate));
+        device.MessageReceived = (message, _) => received.Writer.WriteAsync(message);
+        Assert.Equal(MqttConnectReasonCode.Success, (await device.ConnectAsync()).ReasonCode);
+        await device.SubscribeAsync("provisioning/dev-7/+", MqttQualityOfService.AtLeastOnce);
+        var (key, csr) = DeviceFixture.CreateCsr("dev-7");
+        using var _k = key;
+
+        await device.PublishAsync(new MqttApplicationMessage { Topic = "provisioning/dev-7/csr", Payload = Encoding.ASCII.GetBytes(csr), QualityOfService = MqttQualityOfService.AtLeastOnce });
+
+        var answer = await received.Reader.ReadAsync().AsTask().WaitAsync(RawMqttClient.Patience);
+        Assert.Equal("provisioning/dev-7/certificate", answer.Topic);
+        var (_, issue) = Assert.Single(host.Directory.Issues);
+        Assert.Equal((false, current), (issue.ByClaim, issue.RenewedWith));
+    }
+
+    [Fact]
     public void DeviceCertificateAuthority_Created_KeyOwnerOnlyAndReloadable()
     {
         var (authority, directory) = DeviceFixture.CreateAuthority();

@@ -13,6 +13,15 @@ public sealed class FakeDeviceDirectory : IDeviceDirectory
     /// <summary>Certificates recorded, by device.</summary>
     public ConcurrentDictionary<string, string> RecordedThumbprints { get; } = new();
 
+    /// <summary>Every issued certificate the front door asked to record, with what authorised it, in order.</summary>
+    public ConcurrentQueue<(string DeviceId, CertificateIssue Issue)> Issues { get; } = new();
+
+    /// <summary>
+    /// When set, recording an issued certificate is refused with this reason, as the registry refuses it when the
+    /// device changed between the front door's check and the recording (re-provisioned, revoked, claimed by another).
+    /// </summary>
+    public string? RefuseIssue { get; set; }
+
     /// <summary>Registers (or replaces) a device.</summary>
     public void Add(string deviceId, string hospitalId, DeviceStatus status = DeviceStatus.Active, string? secret = null, params string[] thumbprints)
     {
@@ -41,6 +50,15 @@ public sealed class FakeDeviceDirectory : IDeviceDirectory
     /// <inheritdoc />
     public Task<ProvisioningClaim?> VerifyClaimAsync(string claimId, string secret, CancellationToken cancellationToken = default) =>
         Task.FromResult(_claims.TryGetValue(claimId, out var claim) && claim.Secret == secret ? claim.Claim : null);
+
+    /// <inheritdoc />
+    public Task RecordIssuedCertificateAsync(string deviceId, CertificateIssue issue, CancellationToken cancellationToken = default)
+    {
+        Issues.Enqueue((deviceId, issue));
+        return RefuseIssue is { } reason
+            ? Task.FromException(new CertificateIssueRefusedException(deviceId, reason))
+            : RecordCertificateAsync(deviceId, issue.Thumbprint, issue.NotAfter, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task RecordCertificateAsync(string deviceId, string thumbprint, DateTimeOffset notAfter, CancellationToken cancellationToken = default)
