@@ -56,9 +56,11 @@ internal static class StreamEventReader
         private const int Slots = 256;
         private static readonly Entry?[]? Cache = typeof(T).IsDefined(typeof(ImmutableAttribute), inherit: false) ? new Entry?[Slots] : null;
 
-        // Events as published in this silo, by a hash of stream and bytes (the position is not known before the append):
-        // the first subscriber to read one back takes the publisher's object. Verified by stream and bytes.
-        private static readonly PublishedEntry?[]? PublishedCache = Cache is null ? null : new PublishedEntry?[Slots];
+        // Events as published in this silo, by a hash of stream and bytes (the position is not known before the append),
+        // verified by stream and bytes. Sized for the thousands a saturated silo has between publish and its slowest
+        // subscriber's read (with 256 slots, or with an entry taken out at its first read, half the reads missed).
+        private const int PublishedSlots = 4096;
+        private static readonly PublishedEntry?[]? PublishedCache = Cache is null ? null : new PublishedEntry?[PublishedSlots];
 
         public static bool TryGet(StoredStreamEvent streamEvent, [MaybeNullWhen(false)] out T item)
         {
@@ -74,7 +76,8 @@ internal static class StreamEventReader
                 return true;
             }
 
-            if (Volatile.Read(ref PublishedCache![PublishedSlot(streamEvent.Stream, streamEvent.Payload)]) is { } published
+            ref var slot = ref PublishedCache![PublishedSlot(streamEvent.Stream, streamEvent.Payload)];
+            if (Volatile.Read(ref slot) is { } published
                 && published.Stream == streamEvent.Stream && published.Payload.AsSpan().SequenceEqual(streamEvent.Payload))
             {
                 item = published.Value;
@@ -99,7 +102,7 @@ internal static class StreamEventReader
             var hash = default(HashCode);
             hash.Add(stream);
             hash.AddBytes(payload);
-            return hash.ToHashCode() & (Slots - 1);
+            return hash.ToHashCode() & (PublishedSlots - 1);
         }
 
         public static void Add(StoredStreamEvent streamEvent, T item)
