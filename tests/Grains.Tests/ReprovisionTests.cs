@@ -101,16 +101,19 @@ public sealed class ReprovisionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reprovision_Twice_SecondRetiresNothingAndStaysProvisioning()
+    public async Task Reprovision_Twice_SecondRetiresNothingAndKeepsWhatWasQueuedSince()
     {
         var device = await CertificateDeviceAsync("cert-4", "dd44");
-        await device.Reprovision("wiped", "admin");
+        var first = await device.Reprovision("wiped", "admin");
+        var locate = await device.IssueCommand(new DeviceCommandRequest(DeviceCommandType.Locate, "admin"));
+        _silo.Time.Advance(TimeSpan.FromMinutes(5));
 
         var again = await device.Reprovision("wiped", "admin");
 
-        Assert.Equal(DeviceStatus.Provisioning, again.Status);
+        Assert.Equal((DeviceStatus.Provisioning, false, 0, first.ReprovisionedAt), (again.Status, again.SecretCleared, again.CancelledCommands, again.ReprovisionedAt));
         Assert.Empty(again.RetiredThumbprints);
-        Assert.False(again.SecretCleared);
+        Assert.Equal(DeviceCommandStatus.Queued, (await device.GetCommand(locate.CommandId))!.Status);
+        Assert.Equal(2, _silo.Connections.Retained.Count(r => r.DeviceId == "cert-4"));
     }
 
     [Fact]

@@ -25,6 +25,14 @@ internal sealed partial class DeviceGrain
             throw new DeviceRevokedException(DeviceId);
         }
 
+        if (S.Status == DeviceStatus.Provisioning && S.Certificates.Count == 0 && S.SecretHash is null)
+        {
+            // Nothing to retire: it already waits for its claim, and what was queued for it since stays. A repeated
+            // request only clears the retained certificate message again (best effort the first time).
+            await ForgetRetainedCertificateAsync(cancellationToken);
+            return new DeviceReprovisioning(DeviceId, S.HospitalId!, S.Status, [], false, false, 0, S.ReprovisionedAt ?? Now);
+        }
+
         var retired = S.Certificates.Select(c => c.Thumbprint).ToArray();
         var secretCleared = S.SecretHash is not null;
         var statusChanged = S.Status != DeviceStatus.Provisioning;
