@@ -64,12 +64,12 @@ public sealed class ReprovisionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reprovision_SecretDevice_SecretNoLongerVerifiesAndOnlyAClaimBringsItBack()
+    public async Task ReprovisionDeviceAsync_SecretDevice_SecretNoLongerVerifiesAndOnlyAClaimBringsItBack()
     {
         var secret = await _silo.RegisterAsync("h1", "sec-1");
         Assert.True(await _silo.Directory.VerifySecretAsync("sec-1", secret));
 
-        var outcome = await _silo.Grains.GetGrain<IDeviceGrain>("sec-1").Reprovision("key suspected stolen", "admin");
+        var outcome = await _silo.Registrar.ReprovisionDeviceAsync("sec-1", "key suspected stolen");
 
         Assert.True(outcome.SecretCleared);
         Assert.Empty(outcome.RetiredThumbprints);

@@ -9,7 +9,7 @@ namespace Visco.Grains.Fleet;
 
 /// <summary>
 /// Fleet administration for the silo's CLI and the API: hospitals, device registration with one-time secrets,
-/// revocation (which also cuts the live connection), secret rotation and provisioning claims. Secrets are returned
+/// revocation (which also cuts the live connection), re-provisioning, secret rotation and provisioning claims. Secrets are returned
 /// once and only their hashes are stored.
 /// </summary>
 public sealed class DeviceRegistrar(
@@ -50,6 +50,13 @@ public sealed class DeviceRegistrar(
             await connections.DisconnectAsync(deviceId, "device revoked", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Re-provisions a device (wiped, board replaced, key suspected stolen): its certificates and secret stop working at
+    /// once, its live connection is dropped, and its hospital's claim may provision it again (see <see cref="IDeviceGrain.Reprovision"/>).
+    /// </summary>
+    public Task<DeviceReprovisioning> ReprovisionDeviceAsync(string deviceId, string reason, string requestedBy = "cli", CancellationToken cancellationToken = default) =>
+        grains.GetGrain<IDeviceGrain>(deviceId).Reprovision(reason, requestedBy, cancellationToken);
 
     /// <summary>Gives a device a new secret (the old one stops working at once) and returns it, once.</summary>
     public async Task<DeviceCredentials> RotateSecretAsync(string deviceId, CancellationToken cancellationToken = default)
