@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Api.Bench;
-using Visco.Grains.Models;
+using Visco.Bench.Shared;
 using Visco.Grains.Interfaces.Fleet;
 using Visco.Grains.Interfaces.Hospitals;
 using Visco.Grains.Interfaces.Ingress;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Grains.Interfaces.Results;
+using Visco.Grains.Models;
 using Visco.Runtime.Abstractions;
 
 // Reads results by device at a fixed rate (open loop: requests start on schedule whether or not earlier ones have
@@ -69,7 +70,7 @@ try
     await RunAsync(client, rate, warmup, record: false);
     var (acceptedBefore, feedBefore) = (measurements.Accepted, feed.Results);
     var cpuBefore = Environment.CpuUsage.TotalTime;
-    var (latencies, errors, elapsed) = await RunAsync(client, rate, seconds, record: true);
+    var (latencies, lateness, errors, elapsed) = await RunAsync(client, rate, seconds, record: true);
     var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
     var (acceptedDuring, feedDuring) = (measurements.Accepted - acceptedBefore, feed.Results - feedBefore);
     await stopLoad.CancelAsync();
@@ -82,6 +83,8 @@ try
     }
 
     Console.WriteLine($"max   {latencies[^1]:F2} ms");
+    lateness.Sort();
+    Console.WriteLine($"client lateness (due -> request started, included above) p50 {Percentile(lateness, 50):F2} ms, p99 {Percentile(lateness, 99):F2} ms");
     // One process holds the silo, the API and this client, so this is an upper bound on the server's cost per request.
     Console.WriteLine($"process CPU {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores, {cpu.TotalMicroseconds / Math.Max(1, latencies.Count + errors):F0} µs per request (client and any measurement load included)");
     if (load > 0)
@@ -115,47 +118,55 @@ finally
 
 return 0;
 
-static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient client, int rate, int seconds, bool record)
+static async Task<(List<double> Latencies, List<double> Lateness, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient client, int rate, int seconds, bool record)
 {
     var total = rate * seconds;
     var latencies = new List<double>(total);
+    var lateness = new List<double>(total);
     var errors = 0;
     var gate = new Lock();
     var inFlight = new List<Task>(total);
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < total; i++)
+    var start = Stopwatch.GetTimestamp();
+
+    // One pacing thread starts every request at its due time (PreciseSleep: tens of microseconds late, no spinning) and
+    // each is timed from that due time, so lateness anywhere shows in the figures rather than hiding. The request's
+    // first synchronous part runs on the pacer; the rest on the pool.
+    var pacer = new Thread(() =>
     {
-        // Every request due by now starts now; then the pacer sleeps a timer tick. It does not spin: a spinning pacer
-        // took an eighth of the process's CPU at 1,000/s and counted as the server's. A request that starts up to a
-        // tick late is still timed from its due time, so lateness shows in the figures rather than hiding.
-        var due = TimeSpan.FromSeconds((double)i / rate);
-        while (clock.Elapsed < due)
+        PreciseSleep.TightenTimerSlack();
+        for (var i = 0; i < total; i++)
         {
-            await Task.Delay(1);
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            PreciseSleep.Until(start + (long)(due.TotalSeconds * Stopwatch.Frequency));
+            inFlight.Add(SendAsync(i % 20, due));
         }
-
-        var device = i % 20;
-        inFlight.Add(Task.Run(async () =>
-        {
-            using var response = await client.GetAsync(new Uri($"/api/v1/hospitals/h-bench/devices/dev-{device}/results?limit=50", UriKind.Relative));
-            await response.Content.LoadIntoBufferAsync();
-            var latency = (clock.Elapsed - due).TotalMilliseconds;
-            lock (gate)
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    errors++;
-                }
-                else if (record)
-                {
-                    latencies.Add(latency);
-                }
-            }
-        }));
-    }
-
+    })
+    { IsBackground = true, Name = "pacer", Priority = ThreadPriority.AboveNormal };
+    pacer.Start();
+    await Task.Run(pacer.Join);
     await Task.WhenAll(inFlight);
-    return (latencies, errors, clock.Elapsed);
+    return (latencies, lateness, errors, Stopwatch.GetElapsedTime(start));
+
+    async Task SendAsync(int device, TimeSpan due)
+    {
+        // How late the request left the client (the pacer and this process's own queueing), included in its latency.
+        var late = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
+        using var response = await client.GetAsync(new Uri($"/api/v1/hospitals/h-bench/devices/dev-{device}/results?limit=50", UriKind.Relative));
+        await response.Content.LoadIntoBufferAsync();
+        var latency = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
+        lock (gate)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                errors++;
+            }
+            else if (record)
+            {
+                latencies.Add(latency);
+                lateness.Add(late);
+            }
+        }
+    }
 }
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using Visco.Bench.Shared;
 using Visco.Mqtt.Client;
 using Visco.Mqtt.Packets;
-using Visco.Bench.Shared;
 
 namespace Visco.E2E.Bench;
 
@@ -178,6 +178,7 @@ internal sealed class DeviceFleet : IAsyncDisposable
         var sends = new List<Task>();
         var thread = new Thread(() =>
         {
+            PreciseSleep.TightenTimerSlack();
             var interval = Stopwatch.Frequency / rate;
             long k = 0;
             while (true)
@@ -203,7 +204,9 @@ internal sealed class DeviceFleet : IAsyncDisposable
                     k++;
                 }
 
-                Thread.Sleep(1);
+                // Until the next send is due (Thread.Sleep(1) slept 1.06 ms or more, so sends left up to a millisecond
+                // late and in bursts; the latency, timed from the due time, carried that).
+                PreciseSleep.Until(start + (long)(k * interval));
             }
         })
         { IsBackground = true, Name = "pacer", Priority = ThreadPriority.AboveNormal };
