@@ -42,6 +42,11 @@ public abstract partial class SqlResultStore
         Thread? thread;
         lock (_threadLock)
         {
+            if (_threadStopping)
+            {
+                return; // disposed already
+            }
+
             _threadStopping = true;
             thread = _writerThread;
         }
