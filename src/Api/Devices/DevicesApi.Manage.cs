@@ -52,19 +52,13 @@ public static partial class DevicesApi
         string hospitalId, string deviceId, RevokeDeviceRequest request, IGrainFactory grains,
         IOptions<ApiAuthOptions> auth, HttpContext context, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        var (device, problem) = await DeviceForActionAsync(grains, hospitalId, deviceId, request.Reason, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.BadRequest("reason is required (at most 500 characters).");
+            return problem;
         }
 
-        var device = grains.GetGrain<IDeviceGrain>(deviceId);
-        var record = await device.GetRecord(cancellationToken);
-        if (record is null || record.HospitalId != hospitalId)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        await device.Revoke(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken);
+        await device!.Revoke(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken);
         var connections = context.RequestServices.GetService(typeof(IDeviceConnections)) as IDeviceConnections;
         var disconnected = connections is not null && await connections.DisconnectAsync(deviceId, "device revoked", cancellationToken);
         return TypedResults.Ok(new RevokedDevice(deviceId, DeviceStatus.Revoked, disconnected));
@@ -78,21 +72,15 @@ public static partial class DevicesApi
         string hospitalId, string deviceId, ReprovisionDeviceRequest request, IGrainFactory grains,
         IOptions<ApiAuthOptions> auth, HttpContext context, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        var (device, problem) = await DeviceForActionAsync(grains, hospitalId, deviceId, request.Reason, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.BadRequest("reason is required (at most 500 characters).");
-        }
-
-        var device = grains.GetGrain<IDeviceGrain>(deviceId);
-        var record = await device.GetRecord(cancellationToken);
-        if (record is null || record.HospitalId != hospitalId)
-        {
-            return ApiProblems.NotFound();
+            return problem;
         }
 
         try
         {
-            return TypedResults.Ok(await device.Reprovision(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken));
+            return TypedResults.Ok(await device!.Reprovision(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken));
         }
         catch (DeviceRevokedException)
         {
@@ -123,4 +111,21 @@ public static partial class DevicesApi
     }
 
     private static void NoStore(HttpContext context) => context.Response.Headers.CacheControl = "no-store";
+
+    /// <summary>
+    /// The device of an administrative action that needs a reason (revoke, re-provision): a 400 problem without one, the
+    /// same 404 for an unknown device as for another hospital's.
+    /// </summary>
+    private static async Task<(IDeviceGrain? Device, ProblemHttpResult? Problem)> DeviceForActionAsync(
+        IGrainFactory grains, string hospitalId, string deviceId, string? reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return (null, ApiProblems.BadRequest("reason is required (at most 500 characters)."));
+        }
+
+        var device = grains.GetGrain<IDeviceGrain>(deviceId);
+        var record = await device.GetRecord(cancellationToken);
+        return record is null || record.HospitalId != hospitalId ? (null, ApiProblems.NotFound()) : (device, null);
+    }
 }
