@@ -163,6 +163,16 @@ public sealed partial class DeviceAgent
     private async Task OnConnectedAsync(MqttClient client, CancellationToken stopping)
     {
         FirmwareLog.Connected(_logger, DeviceId, ProtocolVersion, client.ConnAck?.SessionPresent ?? false, _queue.Count);
+        if (client.Options.CleanStart)
+        {
+            // The first connect started a fresh session; from now on the agent resumes it (also after a reboot).
+            client.Options.CleanStart = false;
+            if (!_state.SessionEstablished)
+            {
+                SaveState(_state with { SessionEstablished = true });
+            }
+        }
+
         await client.SubscribeAsync(new MqttSubscribePacket
         {
             Subscriptions =
@@ -225,7 +235,8 @@ public sealed partial class DeviceAgent
             QualityOfService = MqttQualityOfService.AtLeastOnce,
             Retain = true,
         };
-        var options = MqttOptionsFactory.Create(_options, ProtocolVersion, userName, password, certificate, will, persistentSession: true, _services.Time);
+        var options = MqttOptionsFactory.Create(
+            _options, ProtocolVersion, userName, password, certificate, will, persistentSession: true, _services.Time, resumeSession: _state.SessionEstablished);
         var client = new MqttClient(options) { MessageReceived = OnMessageAsync };
         client.Disconnected += (_, _) => Volatile.Read(ref _lost)?.TrySetResult();
         return client;

@@ -10,7 +10,10 @@ namespace Visco.Firmware.Agent;
 /// <summary>Builds the MQTT client options of the agent and of provisioning from the configuration.</summary>
 internal static class MqttOptionsFactory
 {
-    /// <summary>Options for one protocol version. <paramref name="clientCertificate"/> is used for mutual TLS.</summary>
+    /// <summary>
+    /// Options for one protocol version. <paramref name="clientCertificate"/> is used for mutual TLS. A persistent session
+    /// is resumed only when <paramref name="resumeSession"/>; otherwise the connect has clean start and starts a new one.
+    /// </summary>
     public static MqttClientOptions Create(
         AgentOptions agent,
         MqttProtocolVersion version,
@@ -19,7 +22,8 @@ internal static class MqttOptionsFactory
         X509Certificate2? clientCertificate,
         MqttWillMessage? will,
         bool persistentSession,
-        TimeProvider time)
+        TimeProvider time,
+        bool resumeSession = true)
     {
         var broker = agent.Broker;
         var options = new MqttClientOptions
@@ -28,7 +32,7 @@ internal static class MqttOptionsFactory
             Port = broker.Port,
             ProtocolVersion = version,
             ClientId = agent.DeviceId,
-            CleanStart = !persistentSession,
+            CleanStart = !persistentSession || !resumeSession,
             SessionExpiryInterval = persistentSession && version == MqttProtocolVersion.V500 ? broker.SessionExpirySeconds : 0,
             UserName = userName,
             Password = password is null ? null : Encoding.UTF8.GetBytes(password),
