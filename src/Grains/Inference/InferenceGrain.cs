@@ -12,21 +12,20 @@ using Visco.Runtime.Abstractions.Timers;
 namespace Visco.Grains.Inference;
 
 /// <summary>
-/// The inference pool: stateless workers holding the active model. Each worker asks the registry for the active
-/// version on a short timer (<see cref="GrainsOptions.ModelRefreshInterval"/>, 1 s) and swaps its model reference when
-/// it changed. Polling rather than a stream subscription because it is the simplest thing that is right in a cluster
-/// too: every worker on every silo converges within one interval, a worker activated later starts on the current
-/// version, and nothing depends on stream delivery. A swap is one reference assignment: a call in flight finishes on
-/// the model it started with, and no call is dropped or waits for a load (the file is parsed before the swap, once
-/// per silo, by <see cref="ModelCache"/>). The timer interleaves with calls, which is safe because
-/// <see cref="Infer"/> never awaits and a reference write is atomic.
+/// The inference pool: stateless workers serving the silo's active model (<see cref="ModelCache.Active"/>, one for all
+/// workers of the silo, so a swap reaches them all at once). Each worker asks the registry for the active version on a
+/// short timer (<see cref="GrainsOptions.ModelRefreshInterval"/>, 1 s) and swaps the silo's model when it changed.
+/// Polling rather than a stream subscription because it is the simplest thing that is right in a cluster too: every
+/// silo converges within one interval, a worker activated later serves the current version, and nothing depends on
+/// stream delivery. A swap is one reference exchange: a call in flight finishes on the model it started with, and no
+/// call is dropped or waits for a load (the file is parsed before the swap, once per silo). The timer interleaves with
+/// calls, which is safe because <see cref="Infer"/> never awaits and a reference write is atomic.
 /// </summary>
 [StatelessWorker]
 [GrainType("inference")]
 internal sealed class InferenceGrain(ModelCache cache, GrainsOptions options, ILogger<InferenceGrain> logger)
     : Grain, IInferenceGrain
 {
-    private volatile ViscosityModel? _model;
     private IGrainTimer? _timer;
 
     private IModelRegistryGrain Registry => GrainFactory.GetGrain<IModelRegistryGrain>(IModelRegistryGrain.DefaultKey);
@@ -50,12 +49,12 @@ internal sealed class InferenceGrain(ModelCache cache, GrainsOptions options, IL
     public async Task<InferenceResult> Infer(SweepData sweep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        var model = _model;
+        var model = cache.Active;
         if (model is null)
         {
             // Activated before the bootstrap model was active: look again now rather than wait for the timer.
             await RefreshAsync(cancellationToken);
-            model = _model ?? throw new ModelNotReadyException();
+            model = cache.Active ?? throw new ModelNotReadyException();
         }
 
         var prediction = model.Predict(SweepMapping.ToSweep(sweep));
@@ -69,11 +68,11 @@ internal sealed class InferenceGrain(ModelCache cache, GrainsOptions options, IL
     }
 
     /// <inheritdoc />
-    public Task<string?> GetLoadedVersion(CancellationToken cancellationToken = default) => Task.FromResult(_model?.Version);
+    public Task<string?> GetLoadedVersion(CancellationToken cancellationToken = default) => Task.FromResult(cache.ActiveVersion);
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var current = _model;
+        var current = cache.Active;
         string? version = null;
         try
         {
@@ -85,9 +84,10 @@ internal sealed class InferenceGrain(ModelCache cache, GrainsOptions options, IL
 
             var registry = Registry;
             var model = await cache.GetAsync(version, () => registry.GetModelFile(version, cancellationToken));
-            _model = model;
-            cache.MarkActive(version);
-            DomainLog.InferenceModelSwapped(logger, current?.Version, version);
+            if (cache.TrySwap(model, current))
+            {
+                DomainLog.InferenceModelSwapped(logger, current?.Version, version);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException && version is not null)
         {

@@ -44,6 +44,7 @@ public sealed class ModelBootstrapper(
     private async Task<string> EnsureActiveModelInTurnAsync(CancellationToken cancellationToken)
     {
         var registry = grains.GetGrain<IModelRegistryGrain>(IModelRegistryGrain.DefaultKey);
+        var seen = cache.Active;
         var active = await registry.GetActiveVersion(cancellationToken);
         if (active is null)
         {
@@ -61,8 +62,13 @@ public sealed class ModelBootstrapper(
         }
 
         var version = active;
-        await cache.GetAsync(version, () => registry.GetModelFile(version, cancellationToken));
-        cache.MarkActive(version);
+        var model = await cache.GetAsync(version, () => registry.GetModelFile(version, cancellationToken));
+        if (seen?.Version != version)
+        {
+            // Unless a worker swapped meanwhile (its registry read was as recent as this one).
+            cache.TrySwap(model, seen);
+        }
+
         DomainLog.ActiveModelLoaded(logger, version);
         return version;
     }

@@ -14,11 +14,20 @@ public sealed class ModelCache
     private readonly ConcurrentDictionary<string, Lazy<Task<ViscosityModel>>> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
-    /// <summary>The version the silo serves now (set by workers on load), for readiness; null before any.</summary>
-    public string? ActiveVersion { get; private set; }
+    private ViscosityModel? _active;
+
+    /// <summary>
+    /// The model every inference worker of this silo serves now; null before the first is loaded. One for the silo, so a
+    /// swap is seen by all workers at once: with a model per worker, each swapping on its own timer, a device's calls
+    /// spread over the workers could get a result of the new version and then one of the old.
+    /// </summary>
+    public ViscosityModel? Active => Volatile.Read(ref _active);
+
+    /// <summary>The version the silo serves now, for readiness; null before any.</summary>
+    public string? ActiveVersion => Active?.Version;
 
     /// <summary>Whether a model is loaded and serving.</summary>
-    public bool IsReady => ActiveVersion is not null;
+    public bool IsReady => Active is not null;
 
     /// <summary>The model of a version, loading its file once.</summary>
     public Task<ViscosityModel> GetAsync(string version, Func<Task<byte[]>> loadFile)
@@ -28,8 +37,13 @@ public sealed class ModelCache
         return entry.Value;
     }
 
-    /// <summary>Records the version now served.</summary>
-    public void MarkActive(string version) => ActiveVersion = version;
+    /// <summary>
+    /// Serves <paramref name="model"/> from now on, unless another worker swapped since <paramref name="seen"/> (what was
+    /// active when the caller asked the registry): that worker's answer is at least as recent, and a worker whose
+    /// registry read came before an activation must not undo it. True when swapped.
+    /// </summary>
+    public bool TrySwap(ViscosityModel model, ViscosityModel? seen) =>
+        ReferenceEquals(Interlocked.CompareExchange(ref _active, model, seen), seen);
 
     private async Task<ViscosityModel> LoadAsync(string version, Func<Task<byte[]>> loadFile)
     {
