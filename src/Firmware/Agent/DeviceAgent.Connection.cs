@@ -40,6 +40,7 @@ public sealed partial class DeviceAgent
                 var client = _client ??= CreateClient();
                 var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Volatile.Write(ref _lost, lost);
+                Volatile.Write(ref _subscribedOn, null);
                 await ConnectOnceAsync(client, stopping).ConfigureAwait(false);
                 attempt = 0;
                 if (_everConnected)
@@ -181,6 +182,9 @@ public sealed partial class DeviceAgent
                 new MqttSubscription($"devices/{DeviceId}/commands", MqttQualityOfService.AtLeastOnce),
             ],
         }, stopping).ConfigureAwait(false);
+
+        // Measurements go out only now: on a new session a result routed before the subscription existed would be lost.
+        Volatile.Write(ref _subscribedOn, client);
         Wake();
         await PublishStateAsync(stopping).ConfigureAwait(false);
     }

@@ -76,7 +76,7 @@ public sealed partial class DeviceAgent
         while (await reader.WaitToReadAsync(stopping).ConfigureAwait(false))
         {
             reader.TryRead(out _);
-            if (_client is not { IsConnected: true } client)
+            if (_client is not { IsConnected: true } client || !ReferenceEquals(Volatile.Read(ref _subscribedOn), client))
             {
                 continue;
             }

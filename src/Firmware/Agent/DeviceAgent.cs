@@ -33,6 +33,9 @@ public sealed partial class DeviceAgent : IAsyncDisposable
     private readonly string _measurementsTopic;
     private readonly string _stateTopic;
     private AgentState _state = AgentState.Initial;
+
+    // The client whose current connection has its subscriptions in place (null while connecting): the send loop waits for it.
+    private MqttClient? _subscribedOn;
     private AgentStopReason _stopReason = AgentStopReason.Stopped;
     private Task _run = Task.CompletedTask;
     private int _started;
