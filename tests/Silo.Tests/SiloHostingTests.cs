@@ -46,7 +46,9 @@ public sealed class SiloHostingTests : IDisposable
         Assert.Contains("# TYPE visco_grain_calls_total counter", text, StringComparison.Ordinal);
         Assert.Matches("visco_grain_calls_total\\{grain_type=\"note\",method=\"INoteGrain.Set\"\\} [1-9]", text);
         Assert.Matches("visco_grain_call_duration_milliseconds_bucket\\{grain_type=\"note\",method=\"INoteGrain.Get\",le=\"\\+Inf\"\\} [1-9]", text);
-        Assert.Contains("visco_grain_activations{grain_type=\"note\"} 1", text, StringComparison.Ordinal);
+        // At least this test's activation: the gauge is process-wide, and another test's silo in this process may still
+        // hold note activations when it is read (it failed once in CI on an exact 1).
+        Assert.Matches("visco_grain_activations\\{grain_type=\"note\"\\} [1-9]", text);
     }
 
     [Fact]
