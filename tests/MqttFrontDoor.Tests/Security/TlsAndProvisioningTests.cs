@@ -21,6 +21,26 @@ public sealed class TlsAndProvisioningTests
         return (host, authority);
     }
 
+    /// <summary>
+    /// Connects as dev-9 with claim-1's credentials, subscribes to its provisioning topics, publishes a CSR for dev-9 and
+    /// returns the two packets that follow (the PUBACK and the front door's answer).
+    /// </summary>
+    private static async Task<MqttPacket?[]> SendClaimCsrAsync(FrontDoorHost host)
+    {
+        var (client, connAck) = await RawMqttClient.ConnectAsync(host.Port, "dev-9", configure: c =>
+        {
+            c.UserName = "claim-1";
+            c.Password = Encoding.UTF8.GetBytes("claim-secret");
+        });
+        await using var _c = client;
+        Assert.Equal(MqttConnectReasonCode.Success, connAck.ReasonCode);
+        await client.SubscribeAsync("provisioning/dev-9/+");
+        var (key, csr) = DeviceFixture.CreateCsr("dev-9");
+        using var _k = key;
+        await client.SendAsync(new MqttPublishPacket { Topic = "provisioning/dev-9/csr", Payload = Encoding.ASCII.GetBytes(csr), QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 1 });
+        return [await client.ReceiveAsync(), await client.ReceiveAsync()];
+    }
+
     private static MqttClientOptions TlsOptions(FrontDoorHost host, string clientId, X509Certificate2? certificate) => new()
     {
         Port = host.TlsPort,
@@ -138,19 +158,7 @@ public sealed class TlsAndProvisioningTests
         using var _a = authority;
         host.Directory.Add("dev-9", "h2", DeviceStatus.Provisioning);
         host.Directory.AddClaim("claim-1", "claim-secret", "h1", DateTimeOffset.UtcNow.AddYears(10));
-        var (client, connAck) = await RawMqttClient.ConnectAsync(host.Port, "dev-9", configure: c =>
-        {
-            c.UserName = "claim-1";
-            c.Password = Encoding.UTF8.GetBytes("claim-secret");
-        });
-        await using var _c = client;
-        Assert.Equal(MqttConnectReasonCode.Success, connAck.ReasonCode);
-        await client.SubscribeAsync("provisioning/dev-9/+");
-        var (key, csr) = DeviceFixture.CreateCsr("dev-9");
-        using var _k = key;
-        await client.SendAsync(new MqttPublishPacket { Topic = "provisioning/dev-9/csr", Payload = Encoding.ASCII.GetBytes(csr), QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 1 });
-
-        var packets = new[] { await client.ReceiveAsync(), await client.ReceiveAsync() };
+        var packets = await SendClaimCsrAsync(host);
         Assert.Equal("provisioning/dev-9/error", packets.OfType<MqttPublishPacket>().Single().Topic);
         Assert.Empty(host.Directory.RecordedThumbprints);
     }
@@ -166,18 +174,7 @@ public sealed class TlsAndProvisioningTests
 
         // The device changed between the front door's check and the recording (another claim provisioned it first).
         host.Directory.RefuseIssue = "device already has a certificate";
-        var (client, _) = await RawMqttClient.ConnectAsync(host.Port, "dev-9", configure: c =>
-        {
-            c.UserName = "claim-1";
-            c.Password = Encoding.UTF8.GetBytes("claim-secret");
-        });
-        await using var _c = client;
-        await client.SubscribeAsync("provisioning/dev-9/+");
-        var (key, csr) = DeviceFixture.CreateCsr("dev-9");
-        using var _k = key;
-        await client.SendAsync(new MqttPublishPacket { Topic = "provisioning/dev-9/csr", Payload = Encoding.ASCII.GetBytes(csr), QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 1 });
-
-        var publish = new[] { await client.ReceiveAsync(), await client.ReceiveAsync() }.OfType<MqttPublishPacket>().Single();
+        var publish = (await SendClaimCsrAsync(host)).OfType<MqttPublishPacket>().Single();
         Assert.Equal("provisioning/dev-9/error", publish.Topic);
         Assert.Contains("device already has a certificate", Encoding.UTF8.GetString(publish.Payload.Span), StringComparison.Ordinal);
         var (deviceId, issue) = Assert.Single(host.Directory.Issues);
