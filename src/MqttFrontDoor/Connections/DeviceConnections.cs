@@ -1,11 +1,14 @@
 using System.Runtime.InteropServices;
 using Visco.Grains.Interfaces.Ingress;
 using Visco.Mqtt.Packets;
+using Visco.MqttFrontDoor.Diagnostics;
 using Visco.MqttFrontDoor.Sessions;
 
 namespace Visco.MqttFrontDoor.Connections;
 
-/// <summary>The domain's handle on devices: publish to one (now, or queued in its persistent session) and cut one off.</summary>
+/// <summary>
+/// The domain's handle on devices: publish to one (now, or queued in its persistent session), cut one off, end its session.
+/// </summary>
 internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
 {
     public bool IsConnected(string deviceId) => broker.TryGetLive(deviceId, out _);
@@ -17,14 +20,7 @@ internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
     /// </summary>
     public async Task<bool> PublishAsync(string deviceId, OutboundMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(deviceId);
-        ArgumentNullException.ThrowIfNull(message);
-        if (!message.Topic.StartsWith($"devices/{deviceId}/", StringComparison.Ordinal)
-            && !message.Topic.StartsWith($"provisioning/{deviceId}/", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"A message for device {deviceId} must be on one of its topics (devices/{deviceId}/...), not {message.Topic}.", nameof(message));
-        }
-
+        RequireDeviceTopic(deviceId, message);
         var session = await broker.Sessions.GetOrLoadAsync(deviceId, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
@@ -52,6 +48,32 @@ internal sealed class DeviceConnections(MqttBroker broker) : IDeviceConnections
 
         connection.Close(MqttDisconnectReasonCode.NotAuthorized, reason, sendWill: false);
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Closes the live connection first (so the device is cut off at once, as by <see cref="DisconnectAsync"/>), then
+    /// ends the session under its client id's lock: in memory, and in its grain even when nothing is in memory (a
+    /// device that has not connected since a restart).
+    /// </summary>
+    public async Task<bool> EndSessionAsync(string deviceId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        var closed = await DisconnectAsync(deviceId, reason, cancellationToken).ConfigureAwait(false);
+        await broker.Sessions.EndSessionAsync(deviceId, reason, cancellationToken).ConfigureAwait(false);
+        MqttLog.SessionEnded(broker.Logger, deviceId, reason);
+        return closed;
+    }
+
+    /// <summary>A message for a device must be on one of its own topics (<c>devices/{id}/...</c>, <c>provisioning/{id}/...</c>).</summary>
+    public static void RequireDeviceTopic(string deviceId, OutboundMessage message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!message.Topic.StartsWith($"devices/{deviceId}/", StringComparison.Ordinal)
+            && !message.Topic.StartsWith($"provisioning/{deviceId}/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A message for device {deviceId} must be on one of its topics (devices/{deviceId}/...), not {message.Topic}.", nameof(message));
+        }
     }
 
     /// <summary>The broker's form of a domain message.</summary>

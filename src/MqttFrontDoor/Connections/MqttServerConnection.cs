@@ -157,6 +157,8 @@ internal sealed partial class MqttServerConnection : IMqttSessionSink
         Close(MqttDisconnectReasonCode.SessionTakenOver, "session taken over by a new connection", sendWill: false);
     }
 
+    public void CutOff(string reason) => Close(MqttDisconnectReasonCode.NotAuthorized, reason, sendWill: false);
+
     private async Task ReadLoopAsync()
     {
         var input = _context.Transport.Input;

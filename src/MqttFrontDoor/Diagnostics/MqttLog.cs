@@ -41,4 +41,7 @@ internal static partial class MqttLog
 
     [LoggerMessage(12, LogLevel.Information, "Created the development MQTT server certificate {Path}")]
     public static partial void DevelopmentCertificateCreated(ILogger logger, string path);
+
+    [LoggerMessage(13, LogLevel.Information, "Ended the MQTT session of {ClientId} (subscriptions and queued messages dropped): {Reason}")]
+    public static partial void SessionEnded(ILogger logger, string clientId, string reason);
 }

@@ -31,9 +31,10 @@ internal sealed class RetainedMessageStore(IGrainFactory? grains, TimeProvider t
     {
         if (message.Payload.Length == 0)
         {
-            return _messages.TryRemove(message.Topic, out _) && grains is not null
-                ? grains.GetGrain<IRetainedMessagesGrain>(GrainKey).Remove(message.Topic, cancellationToken)
-                : Task.CompletedTask;
+            // The grain too when the cache holds nothing for the topic: the cache is loaded at the first CONNECT, so a
+            // clear before it (a re-provisioning soon after a restart, an offline CLI verb) must still reach the store.
+            _messages.TryRemove(message.Topic, out _);
+            return grains?.GetGrain<IRetainedMessagesGrain>(GrainKey).Remove(message.Topic, cancellationToken) ?? Task.CompletedTask;
         }
 
         _messages[message.Topic] = message;

@@ -16,4 +16,7 @@ internal interface IMqttSessionSink
 
     /// <summary>Closes the connection because another one took its session over.</summary>
     void TakeOver();
+
+    /// <summary>Closes the connection because the server ended its session (the device was cut off): 0x87, no will.</summary>
+    void CutOff(string reason);
 }

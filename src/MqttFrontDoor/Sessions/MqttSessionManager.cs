@@ -156,6 +156,43 @@ internal sealed class MqttSessionManager
     }
 
     /// <summary>
+    /// Ends a client's session for good, whether a connection has it, it waits for its client, or it exists only in
+    /// its grain (stored before a restart and not loaded since): its subscriptions and queued messages are gone and the
+    /// next connect of the client id starts a new session, even with clean start 0. A connection still attached (one
+    /// that attached after the caller closed the live one) is cut off with <paramref name="reason"/>; a pending will is
+    /// dropped, as a revoked connection's is. Fails when the stored session could not be ended.
+    /// </summary>
+    public async Task EndSessionAsync(string clientId, string reason, CancellationToken cancellationToken)
+    {
+        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_stripes.Length];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_sessions.TryRemove(clientId, out var session))
+            {
+                CancelTimers(session);
+                session.Release()?.CutOff(reason);
+                _router.RemoveAll(session);
+                session.Discard();
+                if (session.Store is { } store)
+                {
+                    // After the session's earlier writes (the store keeps their order), so none of them outlives the end.
+                    await store.Enqueue(g => g.End(CancellationToken.None)).ConfigureAwait(false);
+                }
+            }
+            else if (_grains is not null)
+            {
+                // Not in memory: a stored session nobody loaded since a restart, or none (End then changes nothing).
+                await _grains.GetGrain<IMqttSessionGrain>(clientId).End(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    /// <summary>
     /// The connection of a session ended: publish the will (now, or after its delay), and end the session now
     /// (expiry 0) or when it expires. Nothing happens when another connection already took the session over.
     /// </summary>
