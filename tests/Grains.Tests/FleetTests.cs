@@ -39,6 +39,7 @@ public sealed class FleetTests : IAsyncLifetime
         Assert.False(await _silo.Directory.VerifySecretAsync("dev-1", secret));
         Assert.Equal(DeviceStatus.Revoked, (await _silo.Directory.FindAsync("dev-1"))!.Status);
         Assert.Contains(_silo.Connections.Disconnected, d => d.DeviceId == "dev-1");
+        Assert.Contains(_silo.Connections.SessionsEnded, d => d.DeviceId == "dev-1");
         var answer = await _silo.SubmitAsync("h1", "dev-1", Payloads.Valid("s"));
         Assert.Equal(DeviceMessageStatus.NotAuthorized, answer.Status);
         Assert.Contains("revoked", answer.Reason, StringComparison.Ordinal);

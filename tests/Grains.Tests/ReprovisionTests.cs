@@ -39,6 +39,7 @@ public sealed class ReprovisionTests : IAsyncLifetime
         Assert.Equal(DeviceStatus.Provisioning, record!.Status);
         Assert.Empty(record.CertificateThumbprints);
         Assert.Contains(_silo.Connections.Disconnected, d => d.DeviceId == "cert-1");
+        Assert.Contains(_silo.Connections.SessionsEnded, d => d.DeviceId == "cert-1");
         var cleared = Assert.Single(_silo.Connections.Retained, r => r.DeviceId == "cert-1");
         Assert.Equal(("provisioning/cert-1/certificate", 0, true), (cleared.Message.Topic, cleared.Message.Payload.Length, cleared.Message.Retain));
         Assert.Equal(DeviceStatus.Provisioning, Assert.Single(await _silo.Grains.GetGrain<IHospitalGrain>("h1").GetRoster()).Status);
@@ -74,6 +75,7 @@ public sealed class ReprovisionTests : IAsyncLifetime
         Assert.True(outcome.SecretCleared);
         Assert.Empty(outcome.RetiredThumbprints);
         Assert.False(outcome.Disconnected);
+        Assert.Contains(_silo.Connections.SessionsEnded, d => d.DeviceId == "sec-1");
         Assert.False(await _silo.Directory.VerifySecretAsync("sec-1", secret));
         Assert.Equal(DeviceStatus.Provisioning, (await _silo.Directory.FindAsync("sec-1"))!.Status);
     }

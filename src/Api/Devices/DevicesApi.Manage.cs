@@ -47,7 +47,7 @@ public static partial class DevicesApi
             new DeviceCredentialsResponse(request.DeviceId, hospitalId, secret));
     }
 
-    /// <summary>Revokes a device and drops its live connection.</summary>
+    /// <summary>Revokes a device, drops its live connection and ends its MQTT session.</summary>
     public static async Task<Results<Ok<RevokedDevice>, ProblemHttpResult>> RevokeDevice(
         string hospitalId, string deviceId, RevokeDeviceRequest request, IGrainFactory grains,
         IOptions<ApiAuthOptions> auth, HttpContext context, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public static partial class DevicesApi
 
         await device!.Revoke(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken);
         var connections = context.RequestServices.GetService(typeof(IDeviceConnections)) as IDeviceConnections;
-        var disconnected = connections is not null && await connections.DisconnectAsync(deviceId, "device revoked", cancellationToken);
+        var disconnected = connections is not null && await connections.EndSessionAsync(deviceId, "device revoked", cancellationToken);
         return TypedResults.Ok(new RevokedDevice(deviceId, DeviceStatus.Revoked, disconnected));
     }
 

@@ -10,7 +10,7 @@ namespace Visco.Grains.Devices;
 /// holder kept authenticates any more, and the device returns to <see cref="DeviceStatus.Provisioning"/> with no
 /// certificate: exactly the state in which the front door lets its hospital's claim provision it, once (the
 /// certificate that claim gets makes it Active, and a second claim is refused as for any provisioned device).
-/// The state is written before the live connection is dropped, so a reconnect after the drop is already refused.
+/// The state is written before the live connection is dropped and the MQTT session ended, so a reconnect after the drop is already refused.
 /// </summary>
 internal sealed partial class DeviceGrain
 {
@@ -86,7 +86,11 @@ internal sealed partial class DeviceGrain
         return cancelled;
     }
 
-    /// <summary>Drops a live connection (authenticated by a now retired credential) as revocation does.</summary>
+    /// <summary>
+    /// Drops a live connection (authenticated by a now retired credential) as revocation does, and ends the device's
+    /// MQTT session, stored one included: what was queued for the old holder (a replaced board, a stolen key) must
+    /// never reach whoever connects next as the device, even with clean start 0.
+    /// </summary>
     private async Task<bool> DropConnectionAsync(CancellationToken cancellationToken)
     {
         if (connections is null)
@@ -96,7 +100,7 @@ internal sealed partial class DeviceGrain
 
         try
         {
-            return await connections.DisconnectAsync(DeviceId, "device re-provisioned", cancellationToken);
+            return await connections.EndSessionAsync(DeviceId, "device re-provisioned", cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

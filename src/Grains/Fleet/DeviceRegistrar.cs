@@ -41,19 +41,20 @@ public sealed class DeviceRegistrar(
         return new DeviceCredentials(deviceId, hospitalId, secret);
     }
 
-    /// <summary>Revokes a device and drops its live connection, if any.</summary>
-    public async Task RevokeDeviceAsync(string deviceId, string reason, string revokedBy = "cli", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes a device, drops its live connection and ends its MQTT session (a revoked device never comes back, so
+    /// what was queued for it is garbage); true when a live connection was dropped.
+    /// </summary>
+    public async Task<bool> RevokeDeviceAsync(string deviceId, string reason, string revokedBy = "cli", CancellationToken cancellationToken = default)
     {
         await grains.GetGrain<IDeviceGrain>(deviceId).Revoke(reason, revokedBy, cancellationToken);
-        if (connections is not null)
-        {
-            await connections.DisconnectAsync(deviceId, "device revoked", cancellationToken);
-        }
+        return connections is not null && await connections.EndSessionAsync(deviceId, "device revoked", cancellationToken);
     }
 
     /// <summary>
     /// Re-provisions a device (wiped, board replaced, key suspected stolen): its certificates and secret stop working at
-    /// once, its live connection is dropped, and its hospital's claim may provision it again (see <see cref="IDeviceGrain.Reprovision"/>).
+    /// once, its live connection is dropped and its MQTT session ended, and its hospital's claim may provision it again
+    /// (see <see cref="IDeviceGrain.Reprovision"/>).
     /// </summary>
     public Task<DeviceReprovisioning> ReprovisionDeviceAsync(string deviceId, string reason, string requestedBy = "cli", CancellationToken cancellationToken = default) =>
         grains.GetGrain<IDeviceGrain>(deviceId).Reprovision(reason, requestedBy, cancellationToken);

@@ -31,6 +31,9 @@ public sealed class FakeDeviceConnections : IDeviceConnections
     /// <summary>Devices the domain asked to disconnect, with the reason.</summary>
     public ConcurrentQueue<(string DeviceId, string Reason)> Disconnected { get; } = new();
 
+    /// <summary>Devices whose MQTT session the domain asked to end (connected or not), with the reason.</summary>
+    public ConcurrentQueue<(string DeviceId, string Reason)> SessionsEnded { get; } = new();
+
     /// <summary>The JSON bodies published to one device's command topic, in order.</summary>
     public IReadOnlyList<JsonElement> CommandsTo(string deviceId) =>
         Published.Where(p => p.DeviceId == deviceId && p.Message.Topic == $"devices/{deviceId}/commands")
@@ -62,5 +65,12 @@ public sealed class FakeDeviceConnections : IDeviceConnections
     {
         Disconnected.Enqueue((deviceId, reason));
         return Task.FromResult(Online.TryRemove(deviceId, out _));
+    }
+
+    /// <inheritdoc />
+    public Task<bool> EndSessionAsync(string deviceId, string reason, CancellationToken cancellationToken = default)
+    {
+        SessionsEnded.Enqueue((deviceId, reason));
+        return DisconnectAsync(deviceId, reason, cancellationToken);
     }
 }
