@@ -14,6 +14,8 @@ public sealed class SiloCommandLineTests : IDisposable
 
     [Theory]
     [InlineData("create-device-ca", true)]
+    [InlineData("revoke-device", true)]
+    [InlineData("reprovision-device", true)]
     [InlineData("--help", true)]
     [InlineData("--Urls=http://localhost:1", false)]
     [InlineData("--Visco:Storage:Provider=memory", false)]

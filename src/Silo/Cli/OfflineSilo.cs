@@ -2,6 +2,9 @@ using System.Text.Json;
 using Visco.Grains.Fleet;
 using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Hospitals;
+using Visco.Grains.Interfaces.Ingress;
+using Visco.MqttFrontDoor;
+using Visco.MqttFrontDoor.Connections;
 using Visco.Runtime.Abstractions;
 using Visco.Silo.Hosting;
 
@@ -9,7 +12,8 @@ namespace Visco.Silo.Cli;
 
 /// <summary>
 /// The silo's runtime and domain grains hosted for one administrative job on the data directory, without listeners or
-/// the model bootstrap. Run such verbs while the silo is stopped: a running silo takes the same work through the API.
+/// the model bootstrap; the front door's stored sessions and retained messages are reached through
+/// <see cref="OfflineDeviceConnections"/>. Run such verbs while the silo is stopped: a running silo takes the same work through the API.
 /// </summary>
 internal static class OfflineSilo
 {
@@ -25,6 +29,12 @@ internal static class OfflineSilo
         var grainsOptions = new GrainsOptions();
         builder.Configuration.GetSection("Visco:Grains").Bind(grainsOptions);
         builder.Services.AddViscoGrainServices(grainsOptions, builder.DataDirectory());
+
+        // No MQTT listener here, but the front door's stored state is the silo's: sessions a verb ends (revoke,
+        // re-provision) and retained messages it clears are those the running silo would load.
+        builder.AddGrains(MqttFrontDoorHostingExtensions.GrainAssembly);
+        builder.Services.AddSingleton<IDeviceConnections>(sp =>
+            new OfflineDeviceConnections(sp.GetRequiredService<IGrainFactory>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         try

@@ -32,6 +32,8 @@ public static class SiloCommandLine
         DeviceCaCommand.Create(),
         RegisterDevicesCommand.Create(),
         CreateClaimCommand.Create(),
+        RevokeDeviceCommand.Create(),
+        ReprovisionDeviceCommand.Create(),
         MintTokenCommand.Create(),
         RetrainCommand.Create(),
     ];
