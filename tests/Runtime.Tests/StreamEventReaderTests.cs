@@ -66,6 +66,29 @@ public sealed class StreamEventReaderTests
     }
 
     [Fact]
+    public void ImmutableType_ClaimedByTheReader_EveryLaneSharesItAndTheSiloForgetsIt()
+    {
+        var published = new SharedReading("claimed", [7.0, 8.0]);
+        var payload = StateSerializer.Serialize(published);
+        StreamEventReader.Published(Stream, payload, published);
+
+        // The agent's reader claims what it reads before offering it to the lanes; every lane gets the publisher's object.
+        var offered = new StoredStreamEvent(43, Stream, 43, [.. payload], DateTimeOffset.UnixEpoch);
+        Assert.True(StreamEventReader.Claim(offered));
+        Assert.True(StreamEventReader.TryRead<SharedReading>(offered, out var first, out _));
+        Assert.True(StreamEventReader.TryRead<SharedReading>(offered, out var second, out _));
+        Assert.Same(published, first);
+        Assert.Same(published, second);
+
+        // Claimed means forgotten: the silo keeps no reference to it once the offered event is gone.
+        var reread = new StoredStreamEvent(43 + 512, Stream, 43, [.. payload], DateTimeOffset.UnixEpoch);
+        Assert.False(StreamEventReader.Claim(reread));
+        Assert.True(StreamEventReader.TryRead<SharedReading>(reread, out var fresh, out _));
+        Assert.NotSame(published, fresh);
+        Assert.Equal("claimed", fresh.Name);
+    }
+
+    [Fact]
     public void ImmutableType_PublishedOnAnotherStreamOrWithOtherBytes_ReadAfresh()
     {
         var published = new SharedReading("elsewhere", [6.0]);

@@ -8,4 +8,11 @@ namespace Visco.Runtime.Abstractions.Storage;
 /// <param name="Sequence">Sequence within the stream, from 1.</param>
 /// <param name="Payload">The serialized event.</param>
 /// <param name="EnqueuedAt">When it was stored (UTC).</param>
-public sealed record StoredStreamEvent(long Position, StreamId Stream, long Sequence, byte[] Payload, DateTimeOffset EnqueuedAt);
+public sealed record StoredStreamEvent(long Position, StreamId Stream, long Sequence, byte[] Payload, DateTimeOffset EnqueuedAt)
+{
+    /// <summary>
+    /// The event as decoded for the subscribers of an immutable type: set by the runtime when it reads the event, so
+    /// every lane offered this instance shares one object, and it goes when the instance does (not stored).
+    /// </summary>
+    internal object? Decoded { get; set; }
+}

@@ -66,6 +66,7 @@ internal sealed partial class StreamDeliveryAgent
         List<StreamLane>? toStart = null;
         foreach (var streamEvent in events)
         {
+            StreamEventReader.Claim(streamEvent); // this silo's own publish: every lane shares the publisher's object
             last[streamEvent.Stream] = streamEvent.Sequence;
             if (!byStream.TryGetValue(streamEvent.Stream, out var lanes))
             {
