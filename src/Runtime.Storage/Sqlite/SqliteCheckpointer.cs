@@ -8,28 +8,37 @@ namespace Visco.Runtime.Storage.Sqlite;
 /// Copies WAL pages back into the database file on a connection of its own. Left to SQLite's auto-checkpoint, that
 /// copy and its fsync run inside whichever commit crosses the threshold, and every write in that batch waits for
 /// it (the p99 of a write). A PASSIVE checkpoint beside the writer never blocks it; the writer keeps a much higher
-/// auto-checkpoint threshold only as a backstop that bounds the WAL if this loop falls behind.
+/// auto-checkpoint threshold only as a backstop that bounds the WAL if this loop falls behind. Shared by the runtime
+/// store and the results store (<c>src/DomainStore</c>): each asks for a checkpoint at its own pace.
 /// </summary>
-internal sealed class SqliteCheckpointer : IAsyncDisposable
+public sealed class SqliteCheckpointer : IAsyncDisposable
 {
     /// <summary>Commits between checkpoint requests: each run then has enough pages to be worth its fsync.</summary>
-    public const int CommitsPerCheckpoint = 32;
+    internal const int CommitsPerCheckpoint = 32;
 
-    private readonly SqliteConnections _connections;
+    private readonly Func<SqliteConnection> _open;
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private readonly Task _loop;
 
-    public SqliteCheckpointer(SqliteConnections connections)
+    /// <summary>Starts the loop; <paramref name="open"/> opens a connection to the database (not its writer's).</summary>
+    public SqliteCheckpointer(Func<SqliteConnection> open)
     {
-        _connections = connections;
+        ArgumentNullException.ThrowIfNull(open);
+        _open = open;
         _loop = Task.Run(RunAsync);
+    }
+
+    internal SqliteCheckpointer(SqliteConnections connections)
+        : this(() => connections.Open(writer: false))
+    {
     }
 
     /// <summary>Asks for a checkpoint; requests made while one is pending coalesce.</summary>
     public void Request() => _requests.Writer.TryWrite(true);
 
+    /// <summary>Stops the loop after the checkpoint under way, if any.</summary>
     public async ValueTask DisposeAsync()
     {
         _requests.Writer.TryComplete();
@@ -46,7 +55,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
                 _requests.Reader.TryRead(out _);
                 try
                 {
-                    connection ??= _connections.Open(writer: false);
+                    connection ??= _open();
                     using var checkpoint = connection.CreateCommand();
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                     checkpoint.ExecuteNonQuery();
