@@ -112,11 +112,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
     /// <summary>The connection writes go through (used by one writer at a time); the caller disposes it.</summary>
     protected abstract Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken);
 
-    /// <summary>Called on the writer after a group of <paramref name="rows"/> rows committed.</summary>
-    protected virtual void OnGroupCommitted(int rows)
-    {
-    }
-
     /// <summary>Called before the writer thread's kept connection is closed (after a failure, or at disposal).</summary>
     protected virtual void OnWriterClosing(DbConnection connection)
     {
@@ -182,14 +177,10 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
 
                 var counts = await InsertAsync(connection, transaction, batches, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                var rows = 0;
                 for (var i = 0; i < group.Count; i++)
                 {
-                    rows += counts[i];
                     group[i].Completion.TrySetResult(counts[i]);
                 }
-
-                OnGroupCommitted(rows);
             }
         }
         catch (Exception exception)

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Visco.DomainStore.Sql;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Grains.Interfaces.Results;
-using Visco.Runtime.Storage.Sqlite;
 
 namespace Visco.DomainStore.Sqlite;
 
@@ -23,17 +22,6 @@ public sealed class SqliteResultStore : SqlResultStore
     private SQLitePCL.sqlite3_stmt? _insert;
     private SqliteConnection? _insertOn;
 
-    // WAL pages are copied back into results.db by a PASSIVE checkpoint beside the writer, once per RowsPerCheckpoint
-    // rows (about 8,000 pages: a row dirties a random page of each per-device index), not by SQLite's auto-checkpoint
-    // at 1,000 pages inside the writer's commit: that ran every ~50 ms flat out, copied a device's index page again
-    // for each of its rows and made the writer wait for it (bench/E2E.Bench flat out, three interleaved pairs: silo
-    // CPU per measurement median 146.5 -> 130.0 µs, 9,643 -> 11,056 measurements/s). The auto-checkpoint stays as
-    // the backstop.
-    private const int RowsPerCheckpoint = 4096;
-    private const int AutoCheckpointPages = 20_000;
-    private readonly SqliteCheckpointer _checkpointer;
-    private int _rowsSinceCheckpoint;
-
     /// <summary>Creates the store over a database file (created on first use).</summary>
     public SqliteResultStore(string databasePath)
     {
@@ -46,7 +34,6 @@ public sealed class SqliteResultStore : SqlResultStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _checkpointer = new SqliteCheckpointer(OpenCheckpointConnection);
     }
 
     /// <inheritdoc />
@@ -101,17 +88,6 @@ public sealed class SqliteResultStore : SqlResultStore
     }
 
     /// <inheritdoc />
-    protected override void OnGroupCommitted(int rows)
-    {
-        _rowsSinceCheckpoint += rows;
-        if (_rowsSinceCheckpoint >= RowsPerCheckpoint)
-        {
-            _rowsSinceCheckpoint = 0;
-            _checkpointer.Request();
-        }
-    }
-
-    /// <inheritdoc />
     protected override void OnWriterClosing(DbConnection connection)
     {
         if (ReferenceEquals(_insertOn, connection))
@@ -139,16 +115,8 @@ public sealed class SqliteResultStore : SqlResultStore
         // The writer's connection goes back to the pool first; pooled connections keep the file open (and its WAL
         // un-checkpointed) until the pool lets go.
         await base.DisposeAsync().ConfigureAwait(false);
-        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-    }
-
-    private SqliteConnection OpenCheckpointConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
     }
 
     private void ReleaseInsert()
@@ -169,7 +137,7 @@ public sealed class SqliteResultStore : SqlResultStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (writer)
             {
-                await ExecuteAsync(connection, null, $"PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = {AutoCheckpointPages}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, null, "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768", cancellationToken).ConfigureAwait(false);
             }
 
             return connection;

@@ -8,37 +8,28 @@ namespace Visco.Runtime.Storage.Sqlite;
 /// Copies WAL pages back into the database file on a connection of its own. Left to SQLite's auto-checkpoint, that
 /// copy and its fsync run inside whichever commit crosses the threshold, and every write in that batch waits for
 /// it (the p99 of a write). A PASSIVE checkpoint beside the writer never blocks it; the writer keeps a much higher
-/// auto-checkpoint threshold only as a backstop that bounds the WAL if this loop falls behind. Shared by the runtime
-/// store and the results store (<c>src/DomainStore</c>): each asks for a checkpoint at its own pace.
+/// auto-checkpoint threshold only as a backstop that bounds the WAL if this loop falls behind.
 /// </summary>
-public sealed class SqliteCheckpointer : IAsyncDisposable
+internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
     /// <summary>Commits between checkpoint requests: each run then has enough pages to be worth its fsync.</summary>
-    internal const int CommitsPerCheckpoint = 32;
+    public const int CommitsPerCheckpoint = 32;
 
-    private readonly Func<SqliteConnection> _open;
+    private readonly SqliteConnections _connections;
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private readonly Task _loop;
 
-    /// <summary>Starts the loop; <paramref name="open"/> opens a connection to the database (not its writer's).</summary>
-    public SqliteCheckpointer(Func<SqliteConnection> open)
+    public SqliteCheckpointer(SqliteConnections connections)
     {
-        ArgumentNullException.ThrowIfNull(open);
-        _open = open;
+        _connections = connections;
         _loop = Task.Run(RunAsync);
-    }
-
-    internal SqliteCheckpointer(SqliteConnections connections)
-        : this(() => connections.Open(writer: false))
-    {
     }
 
     /// <summary>Asks for a checkpoint; requests made while one is pending coalesce.</summary>
     public void Request() => _requests.Writer.TryWrite(true);
 
-    /// <summary>Stops the loop after the checkpoint under way, if any.</summary>
     public async ValueTask DisposeAsync()
     {
         _requests.Writer.TryComplete();
@@ -55,7 +46,7 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
                 _requests.Reader.TryRead(out _);
                 try
                 {
-                    connection ??= _open();
+                    connection ??= _connections.Open(writer: false);
                     using var checkpoint = connection.CreateCommand();
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                     checkpoint.ExecuteNonQuery();
