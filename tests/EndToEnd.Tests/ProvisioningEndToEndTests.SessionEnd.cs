@@ -28,30 +28,11 @@ public sealed partial class ProvisioningEndToEndTests
         const string deviceId = Hospital + "-analyser-rp3";
         var commands = $"devices/{deviceId}/commands";
         using var http = DeviceAdminHttp();
-        using var registered = await http.PostAsJsonAsync($"/api/v1/hospitals/{Hospital}/devices", new { deviceId });
-        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-        var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
         var connections = _silo.Services.GetRequiredService<IDeviceConnections>();
 
         // The old board (a third-party client of it): a persistent session subscribed to its commands, then offline,
         // with one QoS 1 message queued in it.
-        await using (var old = new MqttClient(new MqttClientOptions
-        {
-            Port = _silo.MqttPort,
-            ClientId = deviceId,
-            UserName = deviceId,
-            Password = Encoding.UTF8.GetBytes(secret),
-            CleanStart = false,
-            SessionExpiryInterval = 3600,
-        }))
-        {
-            await old.ConnectAsync();
-            await old.SubscribeAsync(commands, MqttQualityOfService.AtLeastOnce);
-            await old.DisconnectAsync();
-        }
-
-        await WaitUntilAsync(() => !connections.IsConnected(deviceId), "the old board went offline");
-        Assert.True(await connections.PublishAsync(deviceId, new OutboundMessage(commands, "{\"for\":\"the old board\"}"u8.ToArray())));
+        await RegisterOfflineWithQueuedCommandAsync(http, deviceId, "{\"for\":\"the old board\"}");
 
         using var reprovisioned = await http.PostAsJsonAsync($"/api/v1/hospitals/{Hospital}/devices/{deviceId}/reprovision", new { reason = "board replaced" });
         Assert.True(reprovisioned.StatusCode == HttpStatusCode.OK, await reprovisioned.Content.ReadAsStringAsync());
@@ -128,9 +109,30 @@ public sealed partial class ProvisioningEndToEndTests
         const string deviceId = Hospital + "-analyser-rv1";
         var commands = $"devices/{deviceId}/commands";
         using var http = DeviceAdminHttp();
-        using var registered = await http.PostAsJsonAsync($"/api/v1/hospitals/{Hospital}/devices", new { deviceId });
-        var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
         var connections = _silo.Services.GetRequiredService<IDeviceConnections>();
+        await RegisterOfflineWithQueuedCommandAsync(http, deviceId, "{\"queued\":true}");
+        var session = _silo.Services.GetRequiredService<Visco.Runtime.Abstractions.IGrainFactory>()
+            .GetGrain<Visco.MqttFrontDoor.Sessions.IMqttSessionGrain>(deviceId);
+        Assert.Single((await session.Load()).Messages);
+
+        using var revoked = await http.PostAsJsonAsync($"/api/v1/hospitals/{Hospital}/devices/{deviceId}/revoke", new { reason = "stolen" });
+
+        Assert.True(revoked.StatusCode == HttpStatusCode.OK, await revoked.Content.ReadAsStringAsync());
+        Assert.False((await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disconnected").GetBoolean());
+        Assert.False((await session.Load()).Exists);
+        Assert.False(await connections.PublishAsync(deviceId, new OutboundMessage(commands, "{\"queued\":false}"u8.ToArray())));
+    }
+
+    /// <summary>
+    /// Registers the device (secret), connects it once with a persistent session subscribed to its commands, lets it go
+    /// offline and queues <paramref name="command"/> in that session.
+    /// </summary>
+    private async Task RegisterOfflineWithQueuedCommandAsync(HttpClient http, string deviceId, string command)
+    {
+        var commands = $"devices/{deviceId}/commands";
+        using var registered = await http.PostAsJsonAsync($"/api/v1/hospitals/{Hospital}/devices", new { deviceId });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
         await using (var old = new MqttClient(new MqttClientOptions
         {
             Port = _silo.MqttPort,
@@ -146,18 +148,9 @@ public sealed partial class ProvisioningEndToEndTests
             await old.DisconnectAsync();
         }
 
+        var connections = _silo.Services.GetRequiredService<IDeviceConnections>();
         await WaitUntilAsync(() => !connections.IsConnected(deviceId), "the device went offline");
-        Assert.True(await connections.PublishAsync(deviceId, new OutboundMessage(commands, "{\"queued\":true}"u8.ToArray())));
-        var session = _silo.Services.GetRequiredService<Visco.Runtime.Abstractions.IGrainFactory>()
-            .GetGrain<Visco.MqttFrontDoor.Sessions.IMqttSessionGrain>(deviceId);
-        Assert.Single((await session.Load()).Messages);
-
-        using var revoked = await http.PostAsJsonAsync($"/api/v1/hospitals/{Hospital}/devices/{deviceId}/revoke", new { reason = "stolen" });
-
-        Assert.True(revoked.StatusCode == HttpStatusCode.OK, await revoked.Content.ReadAsStringAsync());
-        Assert.False((await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disconnected").GetBoolean());
-        Assert.False((await session.Load()).Exists);
-        Assert.False(await connections.PublishAsync(deviceId, new OutboundMessage(commands, "{\"queued\":false}"u8.ToArray())));
+        Assert.True(await connections.PublishAsync(deviceId, new OutboundMessage(commands, Encoding.UTF8.GetBytes(command))));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
