@@ -97,6 +97,43 @@ public abstract class StreamTests<TStore> : ProviderScenarioTests<TStore>
     }
 
     [ProviderFact]
+    public async Task ImmutableEvent_PublishedInThisSilo_EveryObserverGetsThePublishersInstance()
+    {
+        // Read back from the store by the agent, claimed from the published events and carried to every lane.
+        var stream = Host.Silo.GetStreamProvider().GetStream<SharedNote>(new StreamId("shared-notes", $"claim-{Guid.NewGuid():N}"));
+        var received = new System.Collections.Concurrent.ConcurrentBag<(int Observer, SharedNote Note)>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handles = new List<StreamSubscriptionHandle<SharedNote>>();
+        for (var observer = 0; observer < 2; observer++)
+        {
+            var id = observer;
+            handles.Add(await stream.SubscribeAsync((note, _) =>
+            {
+                received.Add((id, note));
+                if (received.Count == 4)
+                {
+                    done.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            }));
+        }
+
+        var first = new SharedNote("first", [1.0, 2.0]);
+        var second = new SharedNote("second", [3.0]);
+        await stream.OnNextAsync(first);
+        await stream.OnNextBatchAsync([second]);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        foreach (var handle in handles)
+        {
+            await handle.UnsubscribeAsync();
+        }
+
+        Assert.Equal(4, received.Count);
+        Assert.All(received, r => Assert.Same(r.Note.Text == "first" ? first : second, r.Note));
+    }
+
+    [ProviderFact]
     public async Task BatchObserver_Implicit_ReceivesConsecutiveEventsInBatchesInOrder()
     {
         var key = $"batched-{Guid.NewGuid():N}";

@@ -31,6 +31,10 @@ public interface IExplicitConsumerGrain : IGrainWithStringKey
 /// <summary>A reading.</summary>
 public sealed record Reading(int Value);
 
+/// <summary>An event every subscriber in the silo may share (one instance, the publisher's when published here).</summary>
+[Visco.Runtime.Abstractions.Immutable]
+public sealed record SharedNote(string Text, double[] Values);
+
 /// <summary>State of the implicit consumer: what it consumed and the last sequence handled.</summary>
 public sealed class ConsumerState
 {
