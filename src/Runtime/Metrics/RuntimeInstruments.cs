@@ -42,9 +42,9 @@ public static class RuntimeInstruments
     static RuntimeInstruments()
     {
         Meter.CreateObservableGauge(
-            "visco.grain.activations", () => ActivationSources.Values.SelectMany(s => s()), "{activation}", "Activations alive now, by grain type.");
+            "visco.grain.activations", () => Summed(ActivationSources), "{activation}", "Activations alive now, by grain type.");
         Meter.CreateObservableGauge(
-            "visco.stream.lag", () => StreamLagSources.Values.SelectMany(s => s()), "{event}", "Events published but not yet delivered, by namespace.");
+            "visco.stream.lag", () => Summed(StreamLagSources), "{event}", "Events published but not yet delivered, by namespace.");
     }
 
     /// <summary>Records a completed grain call.</summary>
@@ -92,6 +92,27 @@ public static class RuntimeInstruments
 
     /// <summary>Adds a source of stream lag figures (one per silo); dispose to remove it.</summary>
     public static IDisposable AddStreamLagSource(Func<IEnumerable<Measurement<long>>> source) => Register(StreamLagSources, source);
+
+    /// <summary>
+    /// One figure per series, summed over the sources: a gauge keeps the last value it is given per tag set, so with
+    /// several silos in one process (tests, the in-process cluster) the last silo's count hid the others' (a silo
+    /// with no note activations reported 0 over one that had some: a CI failure).
+    /// </summary>
+    private static IEnumerable<Measurement<long>> Summed(ConcurrentDictionary<object, Func<IEnumerable<Measurement<long>>>> sources)
+    {
+        var sums = new Dictionary<string, (long Value, KeyValuePair<string, object?>[] Tags)>(StringComparer.Ordinal);
+        foreach (var source in sources.Values)
+        {
+            foreach (var measurement in source())
+            {
+                var tags = measurement.Tags.ToArray();
+                var series = string.Join('\u001f', tags.Select(t => $"{t.Key}={t.Value}"));
+                sums[series] = sums.TryGetValue(series, out var sum) ? (sum.Value + measurement.Value, sum.Tags) : (measurement.Value, tags);
+            }
+        }
+
+        return [.. sums.Values.Select(s => new Measurement<long>(s.Value, s.Tags))];
+    }
 
     private static IDisposable Register(
         ConcurrentDictionary<object, Func<IEnumerable<Measurement<long>>>> sources, Func<IEnumerable<Measurement<long>>> source)
