@@ -119,9 +119,9 @@ public static partial class DevicesApi
     private static async Task<(IDeviceGrain? Device, ProblemHttpResult? Problem)> DeviceForActionAsync(
         IGrainFactory grains, string hospitalId, string deviceId, string? reason, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        if (!DeviceActionReason.IsValid(reason))
         {
-            return (null, ApiProblems.BadRequest("reason is required (at most 500 characters)."));
+            return (null, ApiProblems.BadRequest($"reason is required (at most {DeviceActionReason.MaxLength} characters)."));
         }
 
         var device = grains.GetGrain<IDeviceGrain>(deviceId);

@@ -24,9 +24,6 @@ internal static class DeviceVerb
     /// <summary>The device's state does not allow the action (a revoked device cannot be re-provisioned).</summary>
     public const int Refused = 3;
 
-    /// <summary>Longest reason accepted (as the API's).</summary>
-    private const int MaxReasonLength = 500;
-
     /// <summary>The exit codes, for the verbs' descriptions.</summary>
     public const string ExitCodes = "Exit codes: 0 done, 1 invalid argument, 2 unknown device, 3 refused by the device's state.";
 
@@ -36,7 +33,7 @@ internal static class DeviceVerb
     /// <summary><c>--reason</c>.</summary>
     public static Option<string> Reason() => new("--reason")
     {
-        Description = $"Why: recorded with the device and logged (1-{MaxReasonLength} characters).",
+        Description = $"Why: recorded with the device and logged (1-{DeviceActionReason.MaxLength} characters).",
         Required = true,
     };
 
@@ -48,9 +45,9 @@ internal static class DeviceVerb
         string dataDirectory, string deviceId, string? reason,
         Func<IServiceProvider, DeviceRecord, CancellationToken, Task<(int Exit, string Message)>> act, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        if (!DeviceActionReason.IsValid(reason))
         {
-            Console.Error.WriteLine($"--reason must say why (1-{MaxReasonLength} characters).");
+            Console.Error.WriteLine($"--reason must say why (1-{DeviceActionReason.MaxLength} characters).");
             return InvalidArgument;
         }
 
