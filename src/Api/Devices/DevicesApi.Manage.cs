@@ -6,7 +6,6 @@ using Visco.Api.Problems;
 using Visco.Grains.Interfaces.Devices;
 using Visco.Grains.Interfaces.Fleet;
 using Visco.Grains.Interfaces.Hospitals;
-using Visco.Grains.Interfaces.Ingress;
 using Visco.Runtime.Abstractions;
 
 namespace Visco.Api.Devices;
@@ -58,9 +57,7 @@ public static partial class DevicesApi
             return problem;
         }
 
-        await device!.Revoke(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken);
-        var connections = context.RequestServices.GetService(typeof(IDeviceConnections)) as IDeviceConnections;
-        var disconnected = connections is not null && await connections.EndSessionAsync(deviceId, "device revoked", cancellationToken);
+        var disconnected = await device!.Revoke(request.Reason, ApiCaller.From(context.User, auth.Value).Subject, cancellationToken);
         return TypedResults.Ok(new RevokedDevice(deviceId, DeviceStatus.Revoked, disconnected));
     }
 

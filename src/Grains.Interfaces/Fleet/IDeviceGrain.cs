@@ -44,9 +44,13 @@ public interface IDeviceGrain : IGrainWithStringKey
     [Alias("record-issued-certificate")]
     Task RecordIssuedCertificate(CertificateIssue issue, CancellationToken cancellationToken = default);
 
-    /// <summary>Revokes the device: every later connect, verification and measurement is refused.</summary>
+    /// <summary>
+    /// Revokes the device: every later connect, verification and measurement is refused, its live connection is dropped
+    /// and its MQTT session ended (what was queued for it is garbage: a revoked device never comes back). True when a
+    /// live connection was dropped.
+    /// </summary>
     [Alias("revoke")]
-    Task Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default);
+    Task<bool> Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Re-provisioning (a wiped analyser, a replaced board, a key suspected stolen): retires every certificate and the

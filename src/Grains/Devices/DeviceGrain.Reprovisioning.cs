@@ -49,7 +49,7 @@ internal sealed partial class DeviceGrain
         }
 
         CredentialLog.Reprovisioned(logger, DeviceId, requestedBy, reason, retired.Length, secretCleared);
-        var disconnected = await DropConnectionAsync(cancellationToken);
+        var disconnected = await EndSessionAsync("device re-provisioned", cancellationToken);
         await ForgetRetainedCertificateAsync(cancellationToken);
         return new DeviceReprovisioning(DeviceId, S.HospitalId!, S.Status, retired, secretCleared, disconnected, cancelled, S.ReprovisionedAt.Value);
     }
@@ -84,30 +84,6 @@ internal sealed partial class DeviceGrain
         }
 
         return cancelled;
-    }
-
-    /// <summary>
-    /// Drops a live connection (authenticated by a now retired credential) as revocation does, and ends the device's
-    /// MQTT session, stored one included: what was queued for the old holder (a replaced board, a stolen key) must
-    /// never reach whoever connects next as the device, even with clean start 0.
-    /// </summary>
-    private async Task<bool> DropConnectionAsync(CancellationToken cancellationToken)
-    {
-        if (connections is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            return await connections.EndSessionAsync(DeviceId, "device re-provisioned", cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The credentials are retired already: the connection cannot come back, and the caller is told none was dropped.
-            CredentialLog.DisconnectFailed(logger, exception, DeviceId);
-            return false;
-        }
     }
 
     /// <summary>

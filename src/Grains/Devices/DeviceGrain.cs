@@ -136,12 +136,12 @@ internal sealed partial class DeviceGrain(
     }
 
     /// <inheritdoc />
-    public async Task Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default)
+    public async Task<bool> Revoke(string reason, string revokedBy, CancellationToken cancellationToken = default)
     {
         RequireRegistered();
         if (S.Status == DeviceStatus.Revoked)
         {
-            return;
+            return await EndSessionAsync("device revoked", cancellationToken);
         }
 
         S.Status = DeviceStatus.Revoked;
@@ -154,6 +154,32 @@ internal sealed partial class DeviceGrain(
         await WriteAsync(cancellationToken);
         await Hospital.SetDeviceStatus(DeviceId, S.Status, cancellationToken);
         DomainLog.DeviceRevoked(logger, DeviceId, revokedBy, reason);
+        return await EndSessionAsync("device revoked", cancellationToken);
+    }
+
+    /// <summary>
+    /// Drops the live connection (its credentials no longer hold) and ends the device's MQTT session, stored one
+    /// included: what was queued for the previous holder (a replaced board, a stolen key) must never reach whoever
+    /// connects next as the device, even with clean start 0. Called after the state is written, so a reconnect after
+    /// the drop is already refused; true when a live connection was dropped.
+    /// </summary>
+    private async Task<bool> EndSessionAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (connections is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await connections.EndSessionAsync(DeviceId, reason, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The credentials no longer hold: the connection cannot come back, and the caller is told none was dropped.
+            CredentialLog.DisconnectFailed(logger, exception, DeviceId);
+            return false;
+        }
     }
 
     /// <inheritdoc />

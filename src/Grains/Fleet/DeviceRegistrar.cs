@@ -2,18 +2,17 @@ using Microsoft.Extensions.Logging;
 using Visco.Grains.Diagnostics;
 using Visco.Grains.Interfaces.Fleet;
 using Visco.Grains.Interfaces.Hospitals;
-using Visco.Grains.Interfaces.Ingress;
 using Visco.Runtime.Abstractions;
 
 namespace Visco.Grains.Fleet;
 
 /// <summary>
 /// Fleet administration for the silo's CLI and the API: hospitals, device registration with one-time secrets,
-/// revocation (which also cuts the live connection), re-provisioning, secret rotation and provisioning claims. Secrets are returned
+/// revocation (which also cuts the live connection and ends the MQTT session, in the device grain), re-provisioning, secret rotation and provisioning claims. Secrets are returned
 /// once and only their hashes are stored.
 /// </summary>
 public sealed class DeviceRegistrar(
-    IGrainFactory grains, TimeProvider time, ILogger<DeviceRegistrar> logger, IDeviceConnections? connections = null)
+    IGrainFactory grains, TimeProvider time, ILogger<DeviceRegistrar> logger)
 {
     /// <summary>Creates a hospital (again with the same name does nothing).</summary>
     public Task CreateHospitalAsync(string hospitalId, string name, CancellationToken cancellationToken = default)
@@ -45,11 +44,8 @@ public sealed class DeviceRegistrar(
     /// Revokes a device, drops its live connection and ends its MQTT session (a revoked device never comes back, so
     /// what was queued for it is garbage); true when a live connection was dropped.
     /// </summary>
-    public async Task<bool> RevokeDeviceAsync(string deviceId, string reason, string revokedBy = "cli", CancellationToken cancellationToken = default)
-    {
-        await grains.GetGrain<IDeviceGrain>(deviceId).Revoke(reason, revokedBy, cancellationToken);
-        return connections is not null && await connections.EndSessionAsync(deviceId, "device revoked", cancellationToken);
-    }
+    public Task<bool> RevokeDeviceAsync(string deviceId, string reason, string revokedBy = "cli", CancellationToken cancellationToken = default) =>
+        grains.GetGrain<IDeviceGrain>(deviceId).Revoke(reason, revokedBy, cancellationToken);
 
     /// <summary>
     /// Re-provisions a device (wiped, board replaced, key suspected stolen): its certificates and secret stop working at
