@@ -41,7 +41,7 @@ internal sealed class MqttSessionManager
     public async Task<(MqttSession Session, bool Present)> OpenAsync(
         string clientId, bool cleanStart, uint expiryInterval, IMqttSessionSink sink, Action<MqttSession, bool> accepted, CancellationToken cancellationToken)
     {
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_stripes.Length];
+        var stripe = StripeOf(clientId);
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -118,7 +118,7 @@ internal sealed class MqttSessionManager
             return session;
         }
 
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_stripes.Length];
+        var stripe = StripeOf(clientId);
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -164,7 +164,7 @@ internal sealed class MqttSessionManager
     /// </summary>
     public async Task EndSessionAsync(string clientId, string reason, CancellationToken cancellationToken)
     {
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_stripes.Length];
+        var stripe = StripeOf(clientId);
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -262,7 +262,7 @@ internal sealed class MqttSessionManager
 
     private async Task ExpireAsync(MqttSession session)
     {
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(session.ClientId) % (uint)_stripes.Length];
+        var stripe = StripeOf(session.ClientId);
         await stripe.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -318,4 +318,7 @@ internal sealed class MqttSessionManager
         state.DisconnectedAt is { } at && at.AddSeconds(state.ExpiryInterval) <= Owner.Time.GetUtcNow();
 
     private MqttSessionStore NewStore(IMqttSessionGrain grain, string clientId) => new(grain, clientId, _logger);
+
+    /// <summary>The lock of a client id's stripe: changes to one client's session are serialised, others' go on.</summary>
+    private SemaphoreSlim StripeOf(string clientId) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_stripes.Length];
 }
