@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using Visco.DomainStore.Sql;
+using Visco.Grains.Interfaces.Measurements;
 
 namespace Visco.DomainStore.Postgres;
 
@@ -26,6 +27,13 @@ public sealed class PostgresResultStore : SqlResultStore
 
         _schema = schema;
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema };
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The insert and the API's few query shapes run hundreds of times a second: prepared once per connection.
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         Location = $"postgres:{builder.Host}:{builder.Port}/{builder.Database} (schema {schema})";
         _dataSource = NpgsqlDataSource.Create(builder);
     }
@@ -59,6 +67,12 @@ public sealed class PostgresResultStore : SqlResultStore
             }
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>One statement over column arrays (<see cref="PostgresRowInserter"/>).</remarks>
+    protected override Task<int[]> InsertAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches, CancellationToken cancellationToken) =>
+        PostgresRowInserter.InsertAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batches, cancellationToken);
 
     /// <inheritdoc />
     protected override async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>

@@ -146,6 +146,13 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Inserts every batch of a group in the open transaction, skipping rows whose (device, sample) is stored already
+    /// or came earlier in the group; returns how many rows of each batch were new.
+    /// </summary>
+    protected abstract Task<int[]> InsertAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<IReadOnlyList<MeasurementRecorded>> batches, CancellationToken cancellationToken);
+
     /// <summary>Adds a parameter (null as DBNull).</summary>
     protected static void Add(DbCommand command, string name, object? value)
     {
@@ -203,34 +210,6 @@ public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>The 18 column values of a row, in <see cref="Insert"/> order (nulls as DBNull).</summary>
-    private protected static object[] Values(MeasurementRecorded recorded)
-    {
-        var result = recorded.Result;
-        var sweep = recorded.Sweep;
-        return
-        [
-            recorded.HospitalId,
-            recorded.DeviceId,
-            sweep.SampleId,
-            UnixMicros.From(sweep.TakenAt),
-            UnixMicros.From(recorded.ReceivedAt),
-            UnixMicros.From(result.ProcessedAt),
-            result.Inference.ModelVersion,
-            result.InputHash,
-            (object?)result.Inference.LowShearViscosity ?? DBNull.Value,
-            (object?)result.Inference.HighShearViscosity ?? DBNull.Value,
-            result.Inference.Class,
-            result.Inference.Confidence,
-            JsonArrays.Text(result.Inference.Flags),
-            sweep.TemperatureC,
-            (object?)sweep.Hematocrit ?? DBNull.Value,
-            (object?)sweep.Firmware ?? DBNull.Value,
-            JsonArrays.Text(sweep.ShearRate),
-            JsonArrays.Text(sweep.ShearStress),
-        ];
     }
 
     private sealed class PendingWrite(IReadOnlyList<MeasurementRecorded> events)

@@ -23,7 +23,7 @@ public sealed class SqliteResultStoreWriteTests : ResultStoreWriteTests
     }
 }
 
-/// <summary>The write path on PostgreSQL (multi-row inserts with RETURNING).</summary>
+/// <summary>The write path on PostgreSQL (one insert over column arrays, RETURNING the new rows).</summary>
 [RequiresPostgres]
 public sealed class PostgresResultStoreWriteTests : ResultStoreWriteTests
 {
