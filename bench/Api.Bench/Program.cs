@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -21,6 +20,12 @@ if (Environment.GetCommandLineArgs().Contains("--store"))
     return 0;
 }
 
+if (Text("--target") is { } target)
+{
+    return await TargetReads.RunAsync(new Uri(target), Text("--token-file"), Text("--hospital") ?? "h00", Text("--device-prefix") ?? "h00-d",
+        Arg("--device-count", 100), Arg("--rate", 1000), Arg("--seconds", 20), Arg("--warmup", 5));
+}
+
 var rate = Arg("--rate", 1000);
 var seconds = Arg("--seconds", 20);
 var warmup = Arg("--warmup", 5);
@@ -31,6 +36,8 @@ const int Devices = 20;
 const int ResultsPerDevice = 2500;
 
 var data = Directory.CreateTempSubdirectory("visco-api-bench-").FullName;
+static Uri ByDevice(int i) => new($"/api/v1/hospitals/{Hospital}/devices/dev-{i % Devices}/results?limit=50", UriKind.Relative);
+
 var (app, address) = await BenchHost.StartAsync(data);
 try
 {
@@ -68,26 +75,16 @@ try
         app.Services.GetRequiredService<IDeviceMessageHandler>(), Hospital, [.. Enumerable.Range(0, Devices).Select(d => $"dev-{d}")], load);
     var loadRun = measurements.RunAsync(stopLoad.Token);
 
-    await RunAsync(client, rate, warmup, record: false);
+    await ReadLoad.RunAsync(client, rate, warmup, ByDevice, record: false);
     var (acceptedBefore, feedBefore) = (measurements.Accepted, feed.Results);
-    var cpuBefore = Environment.CpuUsage.TotalTime;
-    var (latencies, lateness, errors, elapsed) = await RunAsync(client, rate, seconds, record: true);
-    var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+    var figures = await ReadLoad.RunAsync(client, rate, seconds, ByDevice, record: true);
+    var elapsed = figures.Elapsed;
     var (acceptedDuring, feedDuring) = (measurements.Accepted - acceptedBefore, feed.Results - feedBefore);
     await stopLoad.CancelAsync();
     await loadRun;
-    latencies.Sort();
-    Console.WriteLine($"requests {latencies.Count + errors:N0} in {elapsed.TotalSeconds:F1} s = {(latencies.Count + errors) / elapsed.TotalSeconds:F0}/s, errors {errors}");
-    foreach (var p in new[] { 50.0, 90.0, 99.0, 99.9 })
-    {
-        Console.WriteLine($"p{p.ToString(CultureInfo.InvariantCulture),-5} {Percentile(latencies, p):F2} ms");
-    }
 
-    Console.WriteLine($"max   {latencies[^1]:F2} ms");
-    lateness.Sort();
-    Console.WriteLine($"client lateness (due -> request started, included above) p50 {Percentile(lateness, 50):F2} ms, p99 {Percentile(lateness, 99):F2} ms");
     // One process holds the silo, the API and this client, so this is an upper bound on the server's cost per request.
-    Console.WriteLine($"process CPU {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores, {cpu.TotalMicroseconds / Math.Max(1, latencies.Count + errors):F0} µs per request (client and any measurement load included)");
+    ReadLoad.Print(figures, "client and any measurement load included");
     if (load > 0)
     {
         Console.WriteLine($"measurement load: {acceptedDuring / elapsed.TotalSeconds:F0}/s accepted during the reads; refused: {(measurements.Refusals.Count == 0 ? "none" : string.Join(", ", measurements.Refusals.Select(r => $"{r.Value} {r.Key}")))}");
@@ -119,78 +116,12 @@ finally
 
 return 0;
 
-static async Task<(List<double> Latencies, List<double> Lateness, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient client, int rate, int seconds, bool record)
+static string? Text(string name)
 {
-    var total = rate * seconds;
-    var latencies = new List<double>(total);
-    var lateness = new List<double>(total);
-    var errors = 0;
-    var gate = new Lock();
-    var inFlight = new List<Task>(total);
-    var start = Stopwatch.GetTimestamp();
-
-    // One pacing thread starts every request at its due time (PreciseSleep: tens of microseconds late, no spinning) and
-    // each is timed from that due time, so lateness anywhere shows in the figures rather than hiding. The request's
-    // first synchronous part runs on the pacer; the rest on the pool.
-    var pacer = new Thread(() =>
-    {
-        PreciseSleep.TightenTimerSlack();
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            PreciseSleep.Until(start + (long)(due.TotalSeconds * Stopwatch.Frequency));
-            inFlight.Add(SendAsync(i % 20, due));
-        }
-    })
-    { IsBackground = true, Name = "pacer", Priority = ThreadPriority.AboveNormal };
-    pacer.Start();
-    await Task.Run(pacer.Join);
-    await Task.WhenAll(inFlight);
-    return (latencies, lateness, errors, Stopwatch.GetElapsedTime(start));
-
-    async Task SendAsync(int device, TimeSpan due)
-    {
-        // How late the request left the client (the pacer and this process's own queueing), included in its latency.
-        var late = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
-        using var response = await client.GetAsync(
-            new Uri($"/api/v1/hospitals/h-bench/devices/dev-{device}/results?limit=50", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
-        await DrainAsync(response);
-        var latency = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
-        lock (gate)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                errors++;
-            }
-            else if (record)
-            {
-                latencies.Add(latency);
-                lateness.Add(late);
-            }
-        }
-    }
+    var args = Environment.GetCommandLineArgs();
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
-
-// The whole body is read (the request is timed to its last byte) into a pooled buffer: buffering each ~30 KB page in a
-// fresh growing array was a quarter of the bytes this process allocated, and the collections it caused paused the
-// silo sharing the process too.
-static async Task DrainAsync(HttpResponseMessage response)
-{
-    await using var body = await response.Content.ReadAsStreamAsync();
-    var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-    try
-    {
-        while (await body.ReadAsync(buffer) > 0)
-        {
-        }
-    }
-    finally
-    {
-        ArrayPool<byte>.Shared.Return(buffer);
-    }
-}
-
-static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
 
 static int Arg(string name, int fallback)
 {
