@@ -29,15 +29,20 @@ until curl -sf "http://127.0.0.1:$http/readyz" > /dev/null; do
 done
 
 # The MQTT load runs through the reads' warm-up and window and a little after; its own window is what it prints.
-dotnet bench/E2E.Bench/bin/Release/net10.0/Visco.E2E.Bench.dll --target "127.0.0.1:$mqtt" --credentials "$data/credentials" \
-  --silo-pid "$silo_pid" --rate "$LOAD" --runs 1 --warmup 5 --seconds $((WARMUP + SECONDS_MEASURED + 10)) > "$data/load.txt" 2>&1 &
-load_pid=$!
-sleep 10
+# LOAD=0 measures the reads alone (E2E.Bench's rate 0 would mean flat out).
+if [ "$LOAD" -gt 0 ]; then
+  dotnet bench/E2E.Bench/bin/Release/net10.0/Visco.E2E.Bench.dll --target "127.0.0.1:$mqtt" --credentials "$data/credentials" \
+    --silo-pid "$silo_pid" --rate "$LOAD" --runs 1 --warmup 5 --seconds $((WARMUP + SECONDS_MEASURED + 10)) > "$data/load.txt" 2>&1 &
+  load_pid=$!
+  sleep 10
+fi
 silo_cpu_before=$(awk '{print $14 + $15}' "/proc/$silo_pid/stat")
 dotnet bench/Api.Bench/bin/Release/net10.0/Visco.Api.Bench.dll --target "http://127.0.0.1:$http" --token-file "$data/token" \
   --hospital h00 --device-prefix h00-d --device-count 100 --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$((WARMUP - 10))"
 silo_cpu_after=$(awk '{print $14 + $15}' "/proc/$silo_pid/stat")
 echo "silo CPU during the reads' warm-up and window: $(python3 -c "print(f'{($silo_cpu_after - $silo_cpu_before) / 100 / ($WARMUP - 10 + $SECONDS_MEASURED):.2f}')") cores"
-wait "$load_pid"
-echo "MQTT load (E2E.Bench, its window):"
-tail -1 "$data/load.txt"
+if [ -n "${load_pid:-}" ]; then
+  wait "$load_pid"
+  echo "MQTT load (E2E.Bench, its window):"
+  tail -1 "$data/load.txt"
+fi
