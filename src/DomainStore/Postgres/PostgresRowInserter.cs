@@ -12,12 +12,10 @@ namespace Visco.DomainStore.Postgres;
 /// </summary>
 internal static class PostgresRowInserter
 {
-    private const string Sql =
-        "INSERT INTO results (hospital_id, device_id, sample_id, taken_at, received_at, processed_at, model_version, input_hash, " +
-        "low_shear, high_shear, class, confidence, flags, temperature_c, hematocrit, firmware, shear_rate, shear_stress) " +
+    private const string Sql = SqlResultStore.InsertInto +
         "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], " +
-        "$9::float8[], $10::float8[], $11::text[], $12::float8[], $13::text[], $14::float8[], $15::float8[], $16::text[], $17::text[], $18::text[]) " +
-        "ON CONFLICT (device_id, sample_id) DO NOTHING RETURNING device_id, sample_id";
+        "$9::float8[], $10::float8[], $11::text[], $12::float8[], $13::text[], $14::float8[], $15::float8[], $16::text[], $17::text[], $18::text[])" +
+        SqlResultStore.SkipStored + " RETURNING device_id, sample_id";
 
     /// <summary>
     /// Inserts the rows of every batch, skipping a (device, sample) stored already or earlier in the group (the first

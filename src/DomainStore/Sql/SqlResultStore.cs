@@ -16,11 +16,13 @@ namespace Visco.DomainStore.Sql;
 /// </summary>
 public abstract partial class SqlResultStore : IResultStore, IAsyncDisposable
 {
-    /// <summary>The single-row insert; the column order of every insert.</summary>
-    private protected const string Insert =
+    /// <summary>The head of every provider's insert: the 18 columns in the order their values are given.</summary>
+    internal const string InsertInto =
         "INSERT INTO results (hospital_id, device_id, sample_id, taken_at, received_at, processed_at, model_version, input_hash, " +
-        "low_shear, high_shear, class, confidence, flags, temperature_c, hematocrit, firmware, shear_rate, shear_stress) VALUES " +
-        "(@h, @d, @s, @ta, @ra, @pa, @mv, @ih, @lo, @hi, @c, @cf, @fl, @t, @hc, @fw, @sr, @ss) ON CONFLICT (device_id, sample_id) DO NOTHING";
+        "low_shear, high_shear, class, confidence, flags, temperature_c, hematocrit, firmware, shear_rate, shear_stress) ";
+
+    /// <summary>The tail of every provider's insert: a (device, sample) stored already is skipped, which makes writes idempotent.</summary>
+    internal const string SkipStored = " ON CONFLICT (device_id, sample_id) DO NOTHING";
 
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly SemaphoreSlim _writer = new(1, 1);

@@ -18,6 +18,10 @@ public sealed class SqliteResultStore : SqlResultStore
     private readonly string _connectionString;
     private readonly string _path;
 
+    // One row bound by position (SqliteRowInserter), in InsertInto's column order.
+    private const string SingleRowInsert = InsertInto +
+        "VALUES (@h, @d, @s, @ta, @ra, @pa, @mv, @ih, @lo, @hi, @c, @cf, @fl, @t, @hc, @fw, @sr, @ss)" + SkipStored;
+
     // The writer thread's prepared insert and the connection it belongs to (touched by that thread only).
     private SQLitePCL.sqlite3_stmt? _insert;
     private SqliteConnection? _insertOn;
@@ -80,7 +84,7 @@ public sealed class SqliteResultStore : SqlResultStore
         if (!ReferenceEquals(_insertOn, sqlite))
         {
             ReleaseInsert();
-            _insert = SqliteRowInserter.Prepare(sqlite, Insert);
+            _insert = SqliteRowInserter.Prepare(sqlite, SingleRowInsert);
             _insertOn = sqlite;
         }
 

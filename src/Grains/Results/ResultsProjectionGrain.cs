@@ -12,8 +12,8 @@ namespace Visco.Grains.Results;
 /// (device, sample), so a redelivered event changes nothing; an event is handled (and the stream's checkpoint may
 /// move past it) only once the store has committed it, so an acknowledged measurement always reaches the store.
 /// It subscribes as a batch observer: a delivered batch of consecutive events (up to the silo's stream delivery batch
-/// size) is one <see cref="IResultStore.SaveAsync"/> call, so one store transaction (multi-row inserts where the
-/// store does them) per batch instead of per event; a failure redelivers the whole batch, which the store absorbs.
+/// size) is one <see cref="IResultStore.SaveAsync"/> call, so one store transaction (one insert statement where the
+/// store can) per batch instead of per event; a failure redelivers the whole batch, which the store absorbs.
 /// </summary>
 [GrainType("results-projection")]
 [ImplicitStreamSubscription(MeasurementRecorded.StreamNamespace)]
