@@ -61,6 +61,24 @@ public abstract class LifecycleTests<TStore> : ProviderScenarioTests<TStore>
     }
 
     [ProviderFact]
+    public async Task Stop_CalledAgainWhileStopping_SecondCallerWaitsForTheDeactivations()
+    {
+        var key = $"slow-stop-{Guid.NewGuid():N}";
+        await Host.Grains.GetGrain<ISlowDeactivationGrain>(key).Ping();
+
+        var first = Host.Silo.StopAsync();
+        await Recorder.WaitForAsync($"deactivating:{key}", 1);
+        var second = Host.Silo.StopAsync();
+
+        // The generic host stops its services twice (RunAsync and the caller of StopAsync); the second must not return
+        // while a grain is still flushing, or its caller disposes what the flush writes to.
+        Assert.False(second.IsCompleted);
+        DeactivationGate.For(key).SetResult();
+        await Task.WhenAll(first, second);
+        Assert.Single(Recorder.Get($"deactivated:{key}"));
+    }
+
+    [ProviderFact]
     public async Task Restart_AfterKill_AcknowledgedWritesSurvive()
     {
         var key = $"kill-{Guid.NewGuid():N}";

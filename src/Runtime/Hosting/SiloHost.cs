@@ -20,8 +20,10 @@ public sealed class SiloHost : IAsyncDisposable
     private readonly GrainRuntime _runtime;
     private readonly IRuntimeStore _store;
     private readonly ILogger _logger;
+    private readonly Lock _stopLock = new();
     private ITimer? _collector;
     private IDisposable? _activationSource;
+    private Task? _stopping;
     private int _stopped;
     private bool _started;
 
@@ -92,14 +94,26 @@ public sealed class SiloHost : IAsyncDisposable
     /// <summary>Deactivates idle activations now (what the collector does every quantum).</summary>
     public int CollectIdleActivations() => _runtime.Catalog.CollectIdle();
 
-    /// <summary>Stops gracefully: stream delivery, reminders, every activation's OnDeactivateAsync, then the store.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stops gracefully: stream delivery, reminders, every activation's OnDeactivateAsync, then the store. Every caller
+    /// waits for the same stop: the generic host stops its services from both <c>RunAsync</c> and whoever asked it to
+    /// stop, and a second caller that returned at once disposed what the first was still flushing into.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_stopLock)
         {
-            return;
-        }
+            if (_stopping is null)
+            {
+                _stopping = Interlocked.Exchange(ref _stopped, 1) == 1 ? Task.CompletedTask : StopOnceAsync();
+            }
 
+            return _stopping;
+        }
+    }
+
+    private async Task StopOnceAsync()
+    {
         RuntimeLog.SiloStopping(_logger, ActivationCount);
         _collector?.Dispose();
         _activationSource?.Dispose();
