@@ -1,6 +1,7 @@
 using Visco.Api.Audit;
 using Visco.Grains.Interfaces.Api;
 using Visco.Grains.Interfaces.Results;
+using Visco.TestKit;
 
 namespace Visco.Api.Tests;
 
@@ -11,7 +12,7 @@ public sealed class FileAuditLogTests : IDisposable
 
     private string LogPath => Path.Combine(_directory, "audit", "api-audit.jsonl");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TemporaryDirectory.Delete(_directory);
 
     [Fact]
     public async Task Append_AfterReopen_SequenceContinuesAndEntriesKept()

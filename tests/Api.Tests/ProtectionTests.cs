@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Visco.Api.Auth;
 using Visco.Api.Tests.Hosting;
+using Visco.TestKit;
 
 namespace Visco.Api.Tests;
 
@@ -71,7 +72,7 @@ public sealed class ProtectionTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            TemporaryDirectory.Delete(directory);
         }
     }
 
@@ -96,7 +97,7 @@ public sealed class ProtectionTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            TemporaryDirectory.Delete(directory);
         }
     }
 

@@ -11,6 +11,7 @@ using Visco.Runtime.Abstractions;
 using Visco.Runtime.Metrics;
 using Visco.Silo.Health;
 using Visco.Silo.Hosting;
+using Visco.TestKit;
 
 namespace Visco.Dashboard.Tests;
 
@@ -89,7 +90,7 @@ internal sealed class DashboardSilo : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            Directory.Delete(data, recursive: true);
+            TemporaryDirectory.Delete(data);
             throw;
         }
     }
@@ -110,6 +111,6 @@ internal sealed class DashboardSilo : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        TemporaryDirectory.Delete(_data);
     }
 }

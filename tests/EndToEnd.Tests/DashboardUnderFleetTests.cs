@@ -103,7 +103,7 @@ public sealed class DashboardUnderFleetTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            TemporaryDirectory.Delete(data);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Visco.Mqtt.Packets;
+using Visco.TestKit;
 
 namespace Visco.EndToEnd.Tests;
 
@@ -14,7 +15,7 @@ public sealed class KillTests : IAsyncLifetime
     {
         await _silo.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        TemporaryDirectory.Delete(_data);
     }
 
     [Fact]

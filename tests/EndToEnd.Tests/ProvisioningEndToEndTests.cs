@@ -51,15 +51,7 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
     {
         await _silo.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file the stopped silo's last background write created while the folder was being deleted: a temp
-            // folder left behind is harmless, a test failed for it is not.
-        }
+        TemporaryDirectory.Delete(_data);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using firmware::Visco.Firmware.Cli;
 using Visco.Silo.Cli;
+using Visco.TestKit;
 
 namespace Visco.EndToEnd.Tests;
 
@@ -119,7 +120,7 @@ public sealed partial class ReadmeDemoTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            TemporaryDirectory.Delete(data);
         }
     }
 

@@ -1,3 +1,5 @@
+using Visco.TestKit;
+
 namespace Visco.EndToEnd.Tests;
 
 /// <summary>One running silo shared by the tests of a class (starting one bootstraps a model: seconds).</summary>
@@ -16,6 +18,6 @@ public sealed class SharedSilo : IAsyncLifetime
     {
         await Silo.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        TemporaryDirectory.Delete(_data);
     }
 }

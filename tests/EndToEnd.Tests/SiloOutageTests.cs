@@ -24,14 +24,7 @@ public sealed class SiloOutageTests : IAsyncLifetime
     {
         await _silo.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A late write of the stopped silo: a temp folder left behind is harmless.
-        }
+        TemporaryDirectory.Delete(_data);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class SqliteCommandDurabilityTests : CommandDurabilityTests
     public override Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
         return Task.CompletedTask;
     }
 }

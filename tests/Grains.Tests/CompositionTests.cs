@@ -12,6 +12,7 @@ using Visco.Grains.Models;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Hosting;
 using Visco.Runtime.Storage.Memory;
+using Visco.TestKit;
 
 namespace Visco.Grains.Tests;
 
@@ -62,7 +63,7 @@ public sealed class CompositionTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            TemporaryDirectory.Delete(data);
         }
     }
 

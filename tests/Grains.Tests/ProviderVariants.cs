@@ -39,7 +39,7 @@ public sealed class SqliteDurabilityTests : DurabilityTests
     public override Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
         return Task.CompletedTask;
     }
 }

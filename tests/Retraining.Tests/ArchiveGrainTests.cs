@@ -3,6 +3,7 @@ using Visco.Grains.Archive;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Lake.Storage;
 using Visco.Retraining.Tests.Hosting;
+using Visco.TestKit;
 
 namespace Visco.Retraining.Tests;
 
@@ -149,7 +150,7 @@ public sealed class ArchiveGrainTests
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            TemporaryDirectory.Delete(root);
         }
     }
 

@@ -6,6 +6,7 @@ using Visco.Grains.Hosting;
 using Visco.Grains.Interfaces.Api;
 using Visco.Grains.Labels;
 using Visco.Lake.Storage;
+using Visco.TestKit;
 
 namespace Visco.Retraining.Tests;
 
@@ -46,6 +47,6 @@ public sealed class ArchiveHostingTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        TemporaryDirectory.Delete(_data);
     }
 }

@@ -83,6 +83,6 @@ public sealed class LabelStoreTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
+        TemporaryDirectory.Delete(_root);
     }
 }

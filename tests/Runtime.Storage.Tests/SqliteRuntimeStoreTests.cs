@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Storage;
 using Visco.Runtime.Storage.Sqlite;
+using Visco.TestKit;
 
 namespace Visco.Runtime.Storage.Tests;
 
@@ -49,7 +50,7 @@ public sealed partial class SqliteRuntimeStoreTests : RuntimeStoreConformanceTes
     /// <inheritdoc />
     protected override Task DropBackingAsync()
     {
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
         return Task.CompletedTask;
     }
 

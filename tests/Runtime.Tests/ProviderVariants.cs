@@ -61,7 +61,7 @@ public sealed class TempSqliteFile : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
         return ValueTask.CompletedTask;
     }
 }

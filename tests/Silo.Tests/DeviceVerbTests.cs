@@ -4,6 +4,7 @@ using Visco.Grains.Interfaces.Devices;
 using Visco.MqttFrontDoor.Sessions;
 using Visco.Runtime.Abstractions;
 using Visco.Silo.Cli;
+using Visco.TestKit;
 
 namespace Visco.Silo.Tests;
 
@@ -20,7 +21,7 @@ public sealed class DeviceVerbTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        TemporaryDirectory.Delete(_data);
     }
 
     [Fact]

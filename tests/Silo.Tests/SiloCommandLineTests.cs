@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Grains.Interfaces.Devices;
 using Visco.Silo.Cli;
+using Visco.TestKit;
 
 namespace Visco.Silo.Tests;
 
@@ -10,7 +11,7 @@ public sealed class SiloCommandLineTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("visco-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    public void Dispose() => TemporaryDirectory.Delete(_data);
 
     [Theory]
     [InlineData("create-device-ca", true)]

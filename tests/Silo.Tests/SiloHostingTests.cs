@@ -13,7 +13,7 @@ public sealed class SiloHostingTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        TemporaryDirectory.Delete(_data);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class SiloProcessTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("visco-silo-process-").FullName;
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    public void Dispose() => TemporaryDirectory.Delete(_data);
 
     [RequiresToolFact("kill")]
     public async Task Sigterm_RunningSilo_StopsGracefullyWithExitCodeZero()

@@ -17,6 +17,7 @@ using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.Streams;
 using Visco.Runtime.Hosting;
 using Visco.Silo.Hosting;
+using Visco.TestKit;
 
 namespace Visco.Api.Tests.Hosting;
 
@@ -114,7 +115,7 @@ public sealed class ApiHost : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         if (_ownsDirectory)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            TemporaryDirectory.Delete(DataDirectory);
         }
     }
 }

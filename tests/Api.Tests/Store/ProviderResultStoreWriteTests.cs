@@ -19,7 +19,7 @@ public sealed class SqliteResultStoreWriteTests : ResultStoreWriteTests
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
     }
 }
 

@@ -3,6 +3,7 @@ using Visco.DomainStore.Sql;
 using Visco.DomainStore.Sqlite;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Grains.Interfaces.Results;
+using Visco.TestKit;
 
 namespace Visco.Api.Tests.Store;
 
@@ -24,7 +25,7 @@ public sealed class SqliteResultStoreSchemaTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
         return Task.CompletedTask;
     }
 

@@ -72,6 +72,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
     }
 }

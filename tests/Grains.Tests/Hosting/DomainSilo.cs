@@ -120,7 +120,7 @@ public sealed class DomainSilo : IAsyncDisposable
         await Silo.StopAsync();
         await DisposeServicesAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(_dataDirectory, recursive: true);
+        TemporaryDirectory.Delete(_dataDirectory);
     }
 
     private async Task StartNewSiloAsync()

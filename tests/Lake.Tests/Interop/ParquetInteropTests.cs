@@ -1,6 +1,7 @@
 using Visco.Lake.Parquet;
 using Visco.Lake.Parquet.Format;
 using Visco.Lake.Parquet.Schema;
+using Visco.TestKit;
 
 namespace Visco.Lake.Tests.Interop;
 
@@ -9,7 +10,7 @@ public sealed class ParquetInteropTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lake-interop-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => TemporaryDirectory.Delete(_dir);
 
     [InteropFact]
     public void OurFile_ReadByDuckDb_ValuesMatch()

@@ -1,5 +1,6 @@
 using Visco.Lake.Layout;
 using Visco.Lake.Storage;
+using Visco.TestKit;
 
 namespace Visco.Lake.Tests.Storage;
 
@@ -7,7 +8,7 @@ public sealed class LocalLakeStoreTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("lake-store-").FullName;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => TemporaryDirectory.Delete(_root);
 
     [Fact]
     public async Task WriteAsync_ThenRead_ReturnsBytes()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Visco.Lake.Tests.Interop;
+using Visco.TestKit;
 
 namespace Visco.Lake.Tests.Storage;
 
@@ -63,7 +64,7 @@ internal sealed partial class S3rverProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        TemporaryDirectory.Delete(_directory);
     }
 
     [GeneratedRegex(@"listening on [^:]+:(\d+)")]

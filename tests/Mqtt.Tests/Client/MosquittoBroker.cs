@@ -82,7 +82,7 @@ public sealed class MosquittoBroker : IAsyncLifetime
 
         if (_folder is not null)
         {
-            Directory.Delete(_folder, recursive: true);
+            TemporaryDirectory.Delete(_folder);
         }
     }
 }

@@ -123,7 +123,7 @@ public sealed class ArchiveSilo : IAsyncDisposable
         await Silo.StopAsync();
         await DisposeServicesAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
+        TemporaryDirectory.Delete(DataDirectory);
         File.Delete(_resultsPath);
     }
 

@@ -5,6 +5,7 @@ using Visco.Lake.Storage;
 using Visco.Model;
 using Visco.Model.Evaluation;
 using Visco.Model.Simulation;
+using Visco.TestKit;
 
 namespace Visco.Retraining.Tests.Hosting;
 
@@ -51,5 +52,5 @@ public sealed class SyntheticLake : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => TemporaryDirectory.Delete(Root);
 }

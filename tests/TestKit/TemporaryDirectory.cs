@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+
+namespace Visco.TestKit;
+
+/// <summary>Removing a test's data directory once the host that used it has stopped.</summary>
+public static class TemporaryDirectory
+{
+    /// <summary>
+    /// Deletes <paramref name="path"/> and everything under it. A failure names what was left and when each entry was
+    /// last written: "Directory not empty" means some part of the stopped host still wrote a file after it stopped,
+    /// which is a shutdown bug in that part, and the listing says which one.
+    /// </summary>
+    public static void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException exception)
+        {
+            throw new IOException($"{exception.Message} ({path}); left: {Describe(path)}", exception);
+        }
+    }
+
+    private static string Describe(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return "nothing";
+        }
+
+        var text = new StringBuilder();
+        var now = DateTime.UtcNow;
+        foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        {
+            var size = entry is FileInfo file ? file.Length.ToString(CultureInfo.InvariantCulture) + " B" : "dir";
+            var age = (now - entry.LastWriteTimeUtc).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{Path.GetRelativePath(path, entry.FullName)} ({size}, written {age} ms ago); ");
+        }
+
+        return text.Length == 0 ? "an empty directory" : text.ToString();
+    }
+}
