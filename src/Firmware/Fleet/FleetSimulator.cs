@@ -58,7 +58,8 @@ public sealed class FleetSimulator(FleetOptions options, ILoggerFactory loggerFa
         using var timer = new PeriodicTimer(Tick);
         while (clock.Elapsed < options.Duration && await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * options.Rate);
+            // Capped at the duration: a tick that lands late (a busy machine) must not add measurements past the end.
+            var due = (long)(Math.Min(clock.Elapsed.TotalSeconds, options.Duration.TotalSeconds) * options.Rate);
             while (_measured < due)
             {
                 await _agents[next].MeasureAsync(cancellationToken).ConfigureAwait(false);
