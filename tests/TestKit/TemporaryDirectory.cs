@@ -6,6 +6,19 @@ namespace Visco.TestKit;
 /// <summary>Removing a test's data directory once the host that used it has stopped.</summary>
 public static class TemporaryDirectory
 {
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> ForProcess = CreateBag();
+
+    /// <summary>
+    /// A new folder under the temp directory, removed when the test process exits: for folders that outlive the
+    /// object using them (an agent's state folder, kept across its restarts within a test).
+    /// </summary>
+    public static string CreateForProcess(string prefix)
+    {
+        var path = Directory.CreateTempSubdirectory(prefix).FullName;
+        ForProcess.Add(path);
+        return path;
+    }
+
     /// <summary>
     /// Deletes <paramref name="path"/> and everything under it. A failure names what was left and when each entry was
     /// last written: "Directory not empty" means some part of the stopped host still wrote a file after it stopped,
@@ -40,5 +53,25 @@ public static class TemporaryDirectory
         }
 
         return text.Length == 0 ? "an empty directory" : text.ToString();
+    }
+
+    private static System.Collections.Concurrent.ConcurrentBag<string> CreateBag()
+    {
+        var bag = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var path in bag)
+            {
+                try
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The process is ending; a folder something still holds stays behind in the temp directory.
+                }
+            }
+        };
+        return bag;
     }
 }

@@ -86,9 +86,25 @@ public sealed class ApiHost : IAsyncDisposable
         builder.AddViscoApi();
 
         var app = builder.Build();
-        app.UseViscoApi();
-        app.MapViscoApi();
-        await app.StartAsync();
+        try
+        {
+            app.UseViscoApi();
+            app.MapViscoApi();
+            await app.StartAsync();
+        }
+        catch
+        {
+            // Tests of refused configurations end here; their folder goes with them.
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            if (owns)
+            {
+                TemporaryDirectory.Delete(dataDirectory);
+            }
+
+            throw;
+        }
+
         return new ApiHost(app, dataDirectory, owns);
     }
 

@@ -4,6 +4,7 @@ using firmware::Visco.Firmware.Agent;
 using firmware::Visco.Firmware.Configuration;
 using firmware::Visco.Firmware.Queue;
 using firmware::Visco.Firmware.Sensors;
+using Visco.TestKit;
 
 namespace Visco.EndToEnd.Tests.Agents;
 
@@ -38,7 +39,7 @@ public sealed class TestAgent : IAsyncDisposable
     public AgentProbe Probe { get; }
 
     /// <summary>A fresh state folder for an agent.</summary>
-    public static string NewStateDirectory() => Directory.CreateTempSubdirectory("visco-e2e-agent-").FullName;
+    public static string NewStateDirectory() => TemporaryDirectory.CreateForProcess("visco-e2e-agent-");
 
     /// <summary>Builds (does not start) an agent; the queue lives under <c>{stateDirectory}/queue</c> as on an analyser.</summary>
     public static TestAgent Create(AgentOptions options, TimeProvider? time = null)

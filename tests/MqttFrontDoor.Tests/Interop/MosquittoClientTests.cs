@@ -73,7 +73,7 @@ public sealed class MosquittoClientTests
             o.DeviceCaDirectory = caDirectory;
         });
         host.Directory.Add("dev-m", "h1");
-        var folder = Directory.CreateTempSubdirectory("visco-mosq-").FullName;
+        var folder = TemporaryDirectory.CreateForProcess("visco-mosq-");
         var (key, csr) = DeviceFixture.CreateCsr("dev-m");
         using (key)
         using (var certificate = authority.SignRequest(Encoding.ASCII.GetBytes(csr), "dev-m", TimeSpan.FromDays(1), DateTimeOffset.UtcNow))
