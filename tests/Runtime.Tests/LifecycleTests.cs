@@ -73,7 +73,7 @@ public abstract class LifecycleTests<TStore> : ProviderScenarioTests<TStore>
         // The generic host stops its services twice (RunAsync and the caller of StopAsync); the second must not return
         // while a grain is still flushing, or its caller disposes what the flush writes to.
         Assert.False(second.IsCompleted);
-        DeactivationGate.For(key).SetResult();
+        GrainGates.Release(key);
         await Task.WhenAll(first, second);
         Assert.Single(Recorder.Get($"deactivated:{key}"));
     }
@@ -156,7 +156,7 @@ public abstract class LifecycleTests<TStore> : ProviderScenarioTests<TStore>
         var held = grain.Hold();
 
         Host.Time.Advance(TimeSpan.FromSeconds(10));
-        TimerGrainGate.Release(key);
+        GrainGates.Release(key);
         await held;
         await Recorder.WaitForAsync($"timer:{key}", 1);
         await grain.Ping();

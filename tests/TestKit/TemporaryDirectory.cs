@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Visco.TestKit;
 
-/// <summary>Removing a test's data directory once the host that used it has stopped.</summary>
+/// <summary>Tests' folders under the temp directory: made for the test process, or removed once their host has stopped.</summary>
 public static class TemporaryDirectory
 {
     private static readonly System.Collections.Concurrent.ConcurrentBag<string> ForProcess = CreateBag();

@@ -9,16 +9,6 @@ public interface ISlowDeactivationGrain : IGrainWithStringKey
     Task Ping();
 }
 
-/// <summary>Gates that <see cref="ISlowDeactivationGrain"/>'s deactivation waits on, by grain key.</summary>
-public static class DeactivationGate
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
-
-    /// <summary>The gate of a key (created on first use).</summary>
-    public static TaskCompletionSource For(string key) =>
-        Gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-}
-
 internal sealed class SlowDeactivationGrain : Grain, ISlowDeactivationGrain
 {
     public Task Ping() => Task.CompletedTask;
@@ -26,7 +16,7 @@ internal sealed class SlowDeactivationGrain : Grain, ISlowDeactivationGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Hosting.Recorder.Add($"deactivating:{GetPrimaryKeyString()}", reason);
-        await DeactivationGate.For(GetPrimaryKeyString()).Task;
+        await GrainGates.For(GetPrimaryKeyString()).Task;
         Hosting.Recorder.Add($"deactivated:{GetPrimaryKeyString()}", reason);
     }
 }

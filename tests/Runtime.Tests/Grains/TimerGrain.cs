@@ -18,24 +18,11 @@ public interface ITimerGrain : IGrainWithStringKey
     /// <summary>Does nothing, in turn.</summary>
     Task Ping();
 
-    /// <summary>Holds the grain's turn until <see cref="TimerGrainGate.Release"/> is called for its key.</summary>
+    /// <summary>Holds the grain's turn until <see cref="GrainGates.Release"/> is called for its key.</summary>
     Task Hold();
 
     /// <summary>Deactivates after this call.</summary>
     Task Deactivate();
-}
-
-/// <summary>Gates that <see cref="ITimerGrain.Hold"/> waits on, by grain key.</summary>
-public static class TimerGrainGate
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
-
-    /// <summary>The gate of a key (created on first use).</summary>
-    public static TaskCompletionSource For(string key) =>
-        Gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-
-    /// <summary>Lets the held call return.</summary>
-    public static void Release(string key) => For(key).TrySetResult();
 }
 
 internal sealed class TimerGrain : Grain, ITimerGrain, IRemindable
@@ -52,7 +39,7 @@ internal sealed class TimerGrain : Grain, ITimerGrain, IRemindable
 
     public Task Ping() => Task.CompletedTask;
 
-    public Task Hold() => TimerGrainGate.For(GetPrimaryKeyString()).Task;
+    public Task Hold() => GrainGates.For(GetPrimaryKeyString()).Task;
 
     public Task Deactivate()
     {
