@@ -143,7 +143,7 @@ public sealed partial class ProvisioningEndToEndTests
         await using var client = new MqttClient(new MqttClientOptions
         {
             Host = "127.0.0.1",
-            Port = _tlsPort,
+            Port = _silo.TlsPort,
             ClientId = deviceId,
             Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = authorities, ClientCertificates = [certificate] },
         });
@@ -163,7 +163,7 @@ public sealed partial class ProvisioningEndToEndTests
         await using var client = new MqttClient(new MqttClientOptions
         {
             Host = "127.0.0.1",
-            Port = _tlsPort,
+            Port = _silo.TlsPort,
             ClientId = deviceId,
             UserName = _claim.ClaimId,
             Password = System.Text.Encoding.UTF8.GetBytes(_claim.Secret),

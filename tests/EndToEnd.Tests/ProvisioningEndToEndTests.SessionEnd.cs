@@ -81,7 +81,7 @@ public sealed partial class ProvisioningEndToEndTests
         var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var board = new MqttClient(new MqttClientOptions
         {
-            Port = _tlsPort,
+            Port = _silo.TlsPort,
             ClientId = deviceId,
             CleanStart = false,
             SessionExpiryInterval = 3600,

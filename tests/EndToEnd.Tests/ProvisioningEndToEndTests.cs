@@ -27,7 +27,6 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
 {
     private const string Hospital = "h-prov";
     private readonly string _data = Directory.CreateTempSubdirectory("visco-e2e-prov-").FullName;
-    private readonly int _tlsPort = Loopback.FreePort();
     private RunningSilo _silo = null!;
     private Claim _claim = null!;
     private Claim _expired = null!;
@@ -41,10 +40,7 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
         _claim = await Claim.ReadAsync(Path.Combine(_data, "claims"));
         _expired = await Claim.ReadAsync(Path.Combine(_data, "expired"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _silo = await RunningSilo.StartAsync(_data, new Dictionary<string, string?>
-        {
-            ["Visco:Mqtt:TlsPort"] = _tlsPort.ToString(CultureInfo.InvariantCulture),
-        });
+        _silo = await RunningSilo.StartAsync(_data);
     }
 
     public async Task DisposeAsync()
@@ -246,7 +242,7 @@ public sealed partial class ProvisioningEndToEndTests : IAsyncLifetime
         Broker = new BrokerOptions
         {
             Host = "127.0.0.1",
-            Port = _tlsPort,
+            Port = _silo.TlsPort,
             Tls = true,
 
             // The silo's development server certificate (self-signed), created under the data folder on first start.

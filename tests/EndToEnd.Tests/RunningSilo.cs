@@ -1,9 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Visco.Grains.Fleet;
 using Visco.Grains.Interfaces.Fleet;
+using Visco.MqttFrontDoor.Hosting;
 using Visco.Runtime.Hosting;
 using Visco.TestKit;
 
@@ -17,11 +20,12 @@ public sealed class RunningSilo : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    private RunningSilo(WebApplicationFactory<Program> factory, int httpPort, int mqttPort)
+    private RunningSilo(WebApplicationFactory<Program> factory, int httpPort, int mqttPort, int tlsPort)
     {
         _factory = factory;
         HttpPort = httpPort;
         MqttPort = mqttPort;
+        TlsPort = tlsPort;
     }
 
     /// <summary>The HTTP port.</summary>
@@ -30,21 +34,27 @@ public sealed class RunningSilo : IAsyncDisposable
     /// <summary>The MQTT (TCP) port.</summary>
     public int MqttPort { get; }
 
+    /// <summary>The MQTT over TLS port.</summary>
+    public int TlsPort { get; }
+
     /// <summary>The silo's services.</summary>
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the silo on the data directory and waits until it is ready (model bootstrapped).</summary>
+    /// <summary>
+    /// Starts the silo on the data directory and waits until it is ready (model bootstrapped). HTTP, MQTT and MQTT/TLS
+    /// bind port 0 (the OS picks a free one at bind time; a port picked in advance could be taken by another test's
+    /// outgoing connection while the silo bootstraps its model) unless <paramref name="settings"/> name a port.
+    /// </summary>
     public static async Task<RunningSilo> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null)
     {
-        int httpPort = Loopback.FreePort(), mqttPort = Loopback.FreePort(), tlsPort = Loopback.FreePort();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Urls", $"http://127.0.0.1:{httpPort}");
+            builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Visco:DataDirectory", dataDirectory);
             builder.UseSetting("Visco:Grains:BootstrapSweepCount", "3000");
             builder.UseSetting("Visco:Mqtt:ListenAddress", "127.0.0.1");
-            builder.UseSetting("Visco:Mqtt:TcpPort", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Visco:Mqtt:TlsPort", tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Visco:Mqtt:TcpPort", "0");
+            builder.UseSetting("Visco:Mqtt:TlsPort", "0");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
@@ -52,7 +62,11 @@ public sealed class RunningSilo : IAsyncDisposable
         });
         factory.UseKestrel();
         factory.StartServer();
-        var silo = new RunningSilo(factory, httpPort, mqttPort);
+        // Kestrel lists every bound address, the MQTT listeners' too; HTTP is the one that is neither.
+        var mqtt = factory.Services.GetRequiredService<MqttFrontDoorServer>();
+        var http = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(address => new Uri(address).Port).Single(port => port != mqtt.TcpPort && port != mqtt.TlsPort);
+        var silo = new RunningSilo(factory, http, mqtt.TcpPort, mqtt.TlsPort);
         await silo.WaitUntilReadyAsync();
         return silo;
     }
