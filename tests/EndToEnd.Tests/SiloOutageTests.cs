@@ -15,7 +15,7 @@ namespace Visco.EndToEnd.Tests;
 public sealed class SiloOutageTests : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("visco-e2e-outage-").FullName;
-    private readonly int _mqttPort = Loopback.FreePort();
+    private int? _mqttPort;
     private RunningSilo _silo = null!;
 
     public async Task InitializeAsync() => _silo = await StartSiloAsync();
@@ -36,7 +36,7 @@ public sealed class SiloOutageTests : IAsyncLifetime
             DeviceId = credentials.DeviceId,
             StateDirectory = TestAgent.NewStateDirectory(),
             FirmwareVersion = "2.4.0",
-            Broker = new BrokerOptions { Port = _mqttPort, ReconnectInitialDelayMs = 100, ReconnectMaximumDelayMs = 1_000 },
+            Broker = new BrokerOptions { Port = _silo.MqttPort, ReconnectInitialDelayMs = 100, ReconnectMaximumDelayMs = 1_000 },
             Authentication = new AuthenticationOptions { Mode = AuthenticationMode.Secret, Secret = credentials.Secret },
         };
         var taken = new List<string>();
@@ -83,8 +83,14 @@ public sealed class SiloOutageTests : IAsyncLifetime
         }
     }
 
-    private Task<RunningSilo> StartSiloAsync() => RunningSilo.StartAsync(_data, new Dictionary<string, string?>
+    /// <summary>The first start binds a port the OS picks; a restart takes the same one, as a restarted broker would.</summary>
+    private async Task<RunningSilo> StartSiloAsync()
     {
-        ["Visco:Mqtt:TcpPort"] = _mqttPort.ToString(CultureInfo.InvariantCulture),
-    });
+        var silo = await RunningSilo.StartAsync(_data, new Dictionary<string, string?>
+        {
+            ["Visco:Mqtt:TcpPort"] = (_mqttPort ?? 0).ToString(CultureInfo.InvariantCulture),
+        });
+        _mqttPort = silo.MqttPort;
+        return silo;
+    }
 }
