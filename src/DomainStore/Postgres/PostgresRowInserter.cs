@@ -56,73 +56,38 @@ internal static class PostgresRowInserter
         return counts;
     }
 
+    // One array parameter per column, in InsertInto's order: each column is read off the rows by its selector.
     private static void AddColumns(NpgsqlCommand command, List<(int Batch, MeasurementRecorded Event)> rows)
     {
-        var n = rows.Count;
-        var hospital = new string[n];
-        var device = new string[n];
-        var sample = new string[n];
-        var taken = new long[n];
-        var received = new long[n];
-        var processed = new long[n];
-        var model = new string[n];
-        var hash = new string[n];
-        var low = new double?[n];
-        var high = new double?[n];
-        var klass = new string[n];
-        var confidence = new double[n];
-        var flags = new string[n];
-        var temperature = new double[n];
-        var hematocrit = new double?[n];
-        var firmware = new string?[n];
-        var rate = new string[n];
-        var stress = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            var recorded = rows[i].Event;
-            var sweep = recorded.Sweep;
-            var result = recorded.Result;
-            var inference = result.Inference;
-            hospital[i] = recorded.HospitalId;
-            device[i] = recorded.DeviceId;
-            sample[i] = sweep.SampleId;
-            taken[i] = UnixMicros.From(sweep.TakenAt);
-            received[i] = UnixMicros.From(recorded.ReceivedAt);
-            processed[i] = UnixMicros.From(result.ProcessedAt);
-            model[i] = inference.ModelVersion;
-            hash[i] = result.InputHash;
-            low[i] = inference.LowShearViscosity;
-            high[i] = inference.HighShearViscosity;
-            klass[i] = inference.Class;
-            confidence[i] = inference.Confidence;
-            flags[i] = JsonArrays.Text(inference.Flags);
-            temperature[i] = sweep.TemperatureC;
-            hematocrit[i] = sweep.Hematocrit;
-            firmware[i] = sweep.Firmware;
-            rate[i] = JsonArrays.Text(sweep.ShearRate);
-            stress[i] = JsonArrays.Text(sweep.ShearStress);
-        }
-
-        Add(command, hospital, NpgsqlDbType.Text);
-        Add(command, device, NpgsqlDbType.Text);
-        Add(command, sample, NpgsqlDbType.Text);
-        Add(command, taken, NpgsqlDbType.Bigint);
-        Add(command, received, NpgsqlDbType.Bigint);
-        Add(command, processed, NpgsqlDbType.Bigint);
-        Add(command, model, NpgsqlDbType.Text);
-        Add(command, hash, NpgsqlDbType.Text);
-        Add(command, low, NpgsqlDbType.Double);
-        Add(command, high, NpgsqlDbType.Double);
-        Add(command, klass, NpgsqlDbType.Text);
-        Add(command, confidence, NpgsqlDbType.Double);
-        Add(command, flags, NpgsqlDbType.Text);
-        Add(command, temperature, NpgsqlDbType.Double);
-        Add(command, hematocrit, NpgsqlDbType.Double);
-        Add(command, firmware, NpgsqlDbType.Text);
-        Add(command, rate, NpgsqlDbType.Text);
-        Add(command, stress, NpgsqlDbType.Text);
+        Add(command, rows, r => r.HospitalId, NpgsqlDbType.Text);
+        Add(command, rows, r => r.DeviceId, NpgsqlDbType.Text);
+        Add(command, rows, r => r.Sweep.SampleId, NpgsqlDbType.Text);
+        Add(command, rows, r => UnixMicros.From(r.Sweep.TakenAt), NpgsqlDbType.Bigint);
+        Add(command, rows, r => UnixMicros.From(r.ReceivedAt), NpgsqlDbType.Bigint);
+        Add(command, rows, r => UnixMicros.From(r.Result.ProcessedAt), NpgsqlDbType.Bigint);
+        Add(command, rows, r => r.Result.Inference.ModelVersion, NpgsqlDbType.Text);
+        Add(command, rows, r => r.Result.InputHash, NpgsqlDbType.Text);
+        Add(command, rows, r => r.Result.Inference.LowShearViscosity, NpgsqlDbType.Double);
+        Add(command, rows, r => r.Result.Inference.HighShearViscosity, NpgsqlDbType.Double);
+        Add(command, rows, r => r.Result.Inference.Class, NpgsqlDbType.Text);
+        Add(command, rows, r => r.Result.Inference.Confidence, NpgsqlDbType.Double);
+        Add(command, rows, r => JsonArrays.Text(r.Result.Inference.Flags), NpgsqlDbType.Text);
+        Add(command, rows, r => r.Sweep.TemperatureC, NpgsqlDbType.Double);
+        Add(command, rows, r => r.Sweep.Hematocrit, NpgsqlDbType.Double);
+        Add(command, rows, r => r.Sweep.Firmware, NpgsqlDbType.Text);
+        Add(command, rows, r => JsonArrays.Text(r.Sweep.ShearRate), NpgsqlDbType.Text);
+        Add(command, rows, r => JsonArrays.Text(r.Sweep.ShearStress), NpgsqlDbType.Text);
     }
 
-    private static void Add<T>(NpgsqlCommand command, T[] column, NpgsqlDbType elementType) =>
+    private static void Add<T>(
+        NpgsqlCommand command, List<(int Batch, MeasurementRecorded Event)> rows, Func<MeasurementRecorded, T> select, NpgsqlDbType elementType)
+    {
+        var column = new T[rows.Count];
+        for (var i = 0; i < column.Length; i++)
+        {
+            column[i] = select(rows[i].Event);
+        }
+
         command.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = column, NpgsqlDbType = NpgsqlDbType.Array | elementType });
+    }
 }
