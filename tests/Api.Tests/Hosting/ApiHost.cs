@@ -95,13 +95,7 @@ public sealed class ApiHost : IAsyncDisposable
         catch
         {
             // Tests of refused configurations end here; their folder goes with them.
-            await app.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            if (owns)
-            {
-                TemporaryDirectory.Delete(dataDirectory);
-            }
-
+            await ReleaseAsync(app, dataDirectory, owns);
             throw;
         }
 
@@ -127,11 +121,16 @@ public sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
-        await _app.DisposeAsync();
+        await ReleaseAsync(_app, DataDirectory, _ownsDirectory);
+    }
+
+    private static async Task ReleaseAsync(WebApplication app, string dataDirectory, bool owns)
+    {
+        await app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (_ownsDirectory)
+        if (owns)
         {
-            TemporaryDirectory.Delete(DataDirectory);
+            TemporaryDirectory.Delete(dataDirectory);
         }
     }
 }
