@@ -14,12 +14,13 @@ public sealed class SiloProcessTests : IDisposable
     [RequiresToolFact("kill")]
     public async Task Sigterm_RunningSilo_StopsGracefullyWithExitCodeZero()
     {
-        var port = Loopback.FreePort();
+        // Every port is 0: the OS picks them as the silo binds, and the test reads the HTTP one from Kestrel's log line,
+        // so no port picked in advance can be taken by someone else in between.
         var silo = Path.Combine(AppContext.BaseDirectory, "Visco.Silo.dll");
         string[] arguments =
         [
-            silo, $"--Urls=http://127.0.0.1:{port}", $"--Visco:DataDirectory={_data}", "--Visco:Grains:BootstrapSweepCount=3000",
-            $"--Visco:Mqtt:TcpPort={Loopback.FreePort()}", $"--Visco:Mqtt:TlsPort={Loopback.FreePort()}",
+            silo, "--Urls=http://127.0.0.1:0", $"--Visco:DataDirectory={_data}", "--Visco:Grains:BootstrapSweepCount=3000",
+            "--Visco:Mqtt:TcpPort=0", "--Visco:Mqtt:TlsPort=0",
         ];
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -29,13 +30,22 @@ public sealed class SiloProcessTests : IDisposable
         };
         using var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            output.Enqueue(e.Data ?? string.Empty);
+            if (ListeningOn(e.Data) is { } address)
+            {
+                listening.TrySetResult(address);
+            }
+        };
         process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            using (var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            using (var client = new HttpClient { BaseAddress = address })
             {
                 Assert.Equal(HttpStatusCode.OK, await Loopback.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60)));
             }
@@ -56,5 +66,13 @@ public sealed class SiloProcessTests : IDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    // Kestrel's "Now listening on: http://127.0.0.1:41234".
+    private static Uri? ListeningOn(string? line)
+    {
+        const string marker = "Now listening on: ";
+        var at = line?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : new Uri(line![(at + marker.Length)..].Trim());
     }
 }
