@@ -90,8 +90,11 @@ internal sealed class DeviceFleet : IAsyncDisposable
         var me = Process.GetCurrentProcess();
         var generatorBefore = me.TotalProcessorTime;
         var siloBefore = siloPid is { } pid ? ProcessCpu.Read(pid) : TimeSpan.Zero;
+        // A PostgreSQL server on this machine shares the cores: its CPU is part of the cost of a measurement.
+        var serverBefore = options.Provider == "postgres" ? ProcessCpu.ReadAllNamed("postgres") : null;
         await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowEnd));
         var siloCpu = siloPid is { } pid2 ? ProcessCpu.Read(pid2) - siloBefore : TimeSpan.Zero;
+        var serverCpu = serverBefore is { } before ? ProcessCpu.ReadAllNamed("postgres") - before : null;
         me.Refresh();
         var generatorCpu = me.TotalProcessorTime - generatorBefore;
         var loadAfter = ProcessCpu.LoadAverage();
@@ -122,6 +125,8 @@ internal sealed class DeviceFleet : IAsyncDisposable
             MissingResults = Math.Max(0, _ackLatency.Count - _resultLatency.Count),
             SiloCpuUs = siloPid is null ? double.NaN : siloCpu.TotalMicroseconds / Math.Max(1, acked),
             SiloCores = siloPid is null ? double.NaN : siloCpu.TotalSeconds / seconds,
+            ServerCpuUs = serverCpu is { } server ? server.TotalMicroseconds / Math.Max(1, acked) : double.NaN,
+            ServerCores = serverCpu is { } server2 ? server2.TotalSeconds / seconds : double.NaN,
             GeneratorCpuUs = generatorCpu.TotalMicroseconds / Math.Max(1, acked),
             GeneratorCores = generatorCpu.TotalSeconds / seconds,
             LoadBefore = loadBefore,

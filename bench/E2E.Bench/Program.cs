@@ -32,6 +32,8 @@ if (results.Count > 1)
         Errors = (long)Median(r => r.Errors),
         SiloCpuUs = Median(r => r.SiloCpuUs),
         SiloCores = Median(r => r.SiloCores),
+        ServerCpuUs = Median(r => r.ServerCpuUs),
+        ServerCores = Median(r => r.ServerCores),
         GeneratorCpuUs = Median(r => r.GeneratorCpuUs),
         GeneratorCores = Median(r => r.GeneratorCores),
         LoadBefore = Median(r => r.LoadBefore),
@@ -41,7 +43,9 @@ if (results.Count > 1)
     Console.WriteLine(median);
     if (!double.IsNaN(median.SiloCpuUs))
     {
-        Console.WriteLine($"2 cores / silo CPU per measurement = {2e6 / median.SiloCpuUs:F0}/s (the silo alone on 2 quiet cores, generator elsewhere)");
+        var perMeasurement = median.SiloCpuUs + (double.IsNaN(median.ServerCpuUs) ? 0 : median.ServerCpuUs);
+        var who = double.IsNaN(median.ServerCpuUs) ? "silo" : "silo + PostgreSQL server";
+        Console.WriteLine($"2 cores / {who} CPU per measurement = {2e6 / perMeasurement:F0}/s (on 2 quiet cores, generator elsewhere)");
     }
 }
 

@@ -26,6 +26,12 @@ internal sealed record RunResult
     /// <summary>Cores the silo used on average in the window.</summary>
     public double SiloCores { get; init; } = double.NaN;
 
+    /// <summary>CPU per acknowledged measurement (µs) of the PostgreSQL server on this machine; NaN when not measured.</summary>
+    public double ServerCpuUs { get; init; } = double.NaN;
+
+    /// <summary>Cores the PostgreSQL server on this machine used on average in the window.</summary>
+    public double ServerCores { get; init; } = double.NaN;
+
     public double GeneratorCpuUs { get; init; }
 
     public double GeneratorCores { get; init; }
@@ -39,6 +45,7 @@ internal sealed record RunResult
 
     public override string ToString() =>
         $"{AckedPerSecond,7:F0}  {ResultsPerSecond,9:F0} | {Ms(Ack),-29} | {Ms(Result),-29} | {Errors,6} | {SiloCpuUs,7:F1} ({SiloCores:F2})      | {GeneratorCpuUs,6:F1} ({GeneratorCores:F2})      | {LoadBefore:F1}→{LoadAfter:F1}"
+        + (double.IsNaN(ServerCpuUs) ? string.Empty : $"  postgres server {ServerCpuUs:F1} µs/meas ({ServerCores:F2})")
         + (MissingResults > 0 ? $"  missing results {MissingResults}" : string.Empty)
         + (ErrorDetail.Length > 0 ? $"  [{ErrorDetail}]" : string.Empty);
 
