@@ -44,8 +44,12 @@ public sealed class SiloProcessTests : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            using (var client = new HttpClient { BaseAddress = address })
+            if (await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromSeconds(60))) != listening.Task)
+            {
+                Assert.Fail("The silo never said where it listens. Its output:\n" + string.Join('\n', output));
+            }
+
+            using (var client = new HttpClient { BaseAddress = await listening.Task })
             {
                 Assert.Equal(HttpStatusCode.OK, await Loopback.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60)));
             }
