@@ -31,6 +31,6 @@ public sealed class SiloOptionsTests
 
         options.Validate();
 
-        Assert.Equal(256, options.StreamDeliveryBatchSize);
+        Assert.Equal(2048, options.StreamDeliveryBatchSize);
     }
 }

@@ -29,9 +29,12 @@ public sealed class SiloOptions
 
     /// <summary>
     /// The most events one delivery turn carries to a subscriber: the largest batch an <c>IAsyncBatchObserver</c>
-    /// receives (a one-event observer gets them one call each, within the same turn).
+    /// receives (a one-event observer gets them one call each, within the same turn). A subscriber has one delivery in
+    /// flight, so this bounds how fast a slow one can catch up: at 256, the results projection of a hospital sending
+    /// 1,000 measurements/s fell behind, its lane passed its buffer (four batches) and every event was read from
+    /// storage a second time (bench/E2E.Bench, eighth pass).
     /// </summary>
-    public int StreamDeliveryBatchSize { get; set; } = 256;
+    public int StreamDeliveryBatchSize { get; set; } = 2048;
 
     /// <summary>
     /// The most stream events held in memory for subscribers that have not handled them yet, all together (each
@@ -57,7 +60,7 @@ public sealed class SiloOptions
         Require(StreamBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamBatchSize must be between 1 and 100000.");
         Require(StreamBufferedEvents > 0, "Visco:Runtime:StreamBufferedEvents must be positive, e.g. 262144.");
         Require(StreamRetryMaxBackoff > TimeSpan.Zero, "Visco:Runtime:StreamRetryMaxBackoff must be positive, e.g. 00:00:05.");
-        Require(StreamDeliveryBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamDeliveryBatchSize must be between 1 and 100000, e.g. 256.");
+        Require(StreamDeliveryBatchSize is > 0 and <= 100_000, "Visco:Runtime:StreamDeliveryBatchSize must be between 1 and 100000, e.g. 2048.");
     }
 
     private static void Require(bool condition, string message)
