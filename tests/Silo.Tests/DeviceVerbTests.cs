@@ -12,6 +12,7 @@ namespace Visco.Silo.Tests;
 /// <c>revoke-device</c> and <c>reprovision-device</c> on a real data directory (SQLite in a temp folder), checked
 /// through the store the silo would load: the registry, the front door's stored MQTT sessions and retained messages.
 /// </summary>
+[Collection(ConsoleCaptureCollection.Name)]
 public sealed class DeviceVerbTests : IDisposable
 {
     private const string Hospital = "h9";

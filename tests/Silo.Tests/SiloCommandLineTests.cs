@@ -7,6 +7,7 @@ using Visco.TestKit;
 namespace Visco.Silo.Tests;
 
 /// <summary>The silo's administrative verbs.</summary>
+[Collection(ConsoleCaptureCollection.Name)]
 public sealed class SiloCommandLineTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("visco-cli-").FullName;
