@@ -103,12 +103,8 @@ public sealed class SiloHost : IAsyncDisposable
     {
         lock (_stopLock)
         {
-            if (_stopping is null)
-            {
-                _stopping = Interlocked.Exchange(ref _stopped, 1) == 1 ? Task.CompletedTask : StopOnceAsync();
-            }
-
-            return _stopping;
+            // Already stopped by Kill: nothing to wait for.
+            return _stopping ??= Interlocked.Exchange(ref _stopped, 1) == 1 ? Task.CompletedTask : StopOnceAsync();
         }
     }
 
