@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${RATE:-1000} LOAD=${LOAD:-2000} SECONDS_MEASURED=${SECONDS_MEASURED:-20} WARMUP=${WARMUP:-40}
-silo=src/Silo/bin/Release/net10.0/Visco.Silo.dll
+silo=${SILO:-src/Silo/bin/Release/net10.0/Visco.Silo.dll}
 data=$(mktemp -d /tmp/visco-mixed-XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 cleanup() { [ -n "${silo_pid:-}" ] && kill -TERM "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null; rm -rf "$data"; }

@@ -21,6 +21,10 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
     private readonly Dictionary<StreamId, PostgresAppendGroup> _appends = [];
     private NpgsqlConnection? _connection;
 
+    // Every event at or below this position is deleted (committed trims of this store; 0 until the first), so a trim
+    // deletes only the range above it. Positions become visible in commit order, so none can appear below it later.
+    private long _trimmedThrough;
+
     public async ValueTask<bool> ExecuteAsync(IReadOnlyList<WriteOp> batch, CommitGate gate, CancellationToken cancellationToken)
     {
         try
@@ -81,6 +85,14 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                 }
             }
 
+            foreach (var op in batch)
+            {
+                if (op is StreamTrimOp trim)
+                {
+                    _trimmedThrough = Math.Max(_trimmedThrough, trim.UpToPosition);
+                }
+            }
+
             return true;
         }
         catch
@@ -136,7 +148,7 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
         _plan.AddRange(_appends.Values);
     }
 
-    private static void AddCommands(NpgsqlBatch batch, WriteOp op)
+    private void AddCommands(NpgsqlBatch batch, WriteOp op)
     {
         switch (op)
         {
@@ -165,7 +177,8 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                     Text(s.SubscriberId), Text(s.Stream.Namespace), Text(s.Stream.Key));
                 break;
             case StreamTrimOp trim:
-                Add(batch, PostgresSql.Trim, new NpgsqlParameter<long> { TypedValue = trim.UpToPosition });
+                Add(batch, PostgresSql.Trim, new NpgsqlParameter<long> { TypedValue = _trimmedThrough },
+                    new NpgsqlParameter<long> { TypedValue = trim.UpToPosition });
                 break;
             default:
                 throw new InvalidOperationException($"PostgreSQL store cannot run {op.GetType().Name}.");

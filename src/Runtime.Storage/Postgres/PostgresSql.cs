@@ -33,6 +33,9 @@ internal static class PostgresSql
         "c AS (DELETE FROM stream_checkpoints WHERE subscriber_id = $1 AND stream_namespace = $2 AND stream_key = $3 RETURNING 1) " +
         "SELECT (SELECT count(*) FROM s)::int + (SELECT count(*) FROM c)::int";
 
+    // Bounded below as well as above: a trimmed row stays in the heap and the position index until VACUUM reaches it,
+    // and a DELETE from position 0 visited every one of them again (a table of 14,000 live events had 254,000 dead ones
+    // after 40 s of 8,000 measurements/s, and each trim read their pages back).
     public const string Trim =
-        "WITH d AS (DELETE FROM stream_events WHERE position <= $1 RETURNING 1) SELECT count(*)::int FROM d";
+        "WITH d AS (DELETE FROM stream_events WHERE position > $1 AND position <= $2 RETURNING 1) SELECT count(*)::int FROM d";
 }
