@@ -23,12 +23,15 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
 
     // Every event at or below this position is deleted (committed trims of this store; 0 until the first), so a trim
     // deletes only the range above it. Positions become visible in commit order, so none can appear below it later.
+    // The batch being run moves it to _trimmingThrough once its commit is confirmed.
     private long _trimmedThrough;
+    private long _trimmingThrough;
 
     public async ValueTask<bool> ExecuteAsync(IReadOnlyList<WriteOp> batch, CommitGate gate, CancellationToken cancellationToken)
     {
         try
         {
+            _trimmingThrough = _trimmedThrough;
             _connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             // No error barriers: one Sync at the end makes the batch a single implicit transaction (all or nothing).
             await using var commands = new NpgsqlBatch(_connection) { EnableErrorBarriers = false };
@@ -85,14 +88,7 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
                 }
             }
 
-            foreach (var op in batch)
-            {
-                if (op is StreamTrimOp trim)
-                {
-                    _trimmedThrough = Math.Max(_trimmedThrough, trim.UpToPosition);
-                }
-            }
-
+            _trimmedThrough = _trimmingThrough;
             return true;
         }
         catch
@@ -179,6 +175,7 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource, string 
             case StreamTrimOp trim:
                 Add(batch, PostgresSql.Trim, new NpgsqlParameter<long> { TypedValue = _trimmedThrough },
                     new NpgsqlParameter<long> { TypedValue = trim.UpToPosition });
+                _trimmingThrough = Math.Max(_trimmingThrough, trim.UpToPosition);
                 break;
             default:
                 throw new InvalidOperationException($"PostgreSQL store cannot run {op.GetType().Name}.");
