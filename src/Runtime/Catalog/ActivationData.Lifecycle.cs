@@ -58,13 +58,15 @@ internal sealed partial class ActivationData
                 waiting = DrainWaitingLocked();
             }
 
+            // Out of the catalog before any caller hears of the failure, so a caller that retries at once gets a fresh
+            // activation and never sees this one still counted.
+            Finish(DeactivationReason.ActivationFailed);
             var failure = new GrainActivationException($"Activation of grain {GrainId} failed: {exception.Message}", exception);
             foreach (var request in waiting)
             {
                 request.TryFail(failure);
             }
 
-            Finish(DeactivationReason.ActivationFailed);
             return;
         }
 
