@@ -19,7 +19,7 @@ for h in $(seq -f "%02g" 0 9); do
 done
 dotnet "$silo" mint-token --data "$data" --role clinician --hospital h00 --hours 2 > "$data/token"
 mqtt=$(free_port) http=$(free_port)
-dotnet "$silo" --Visco:DataDirectory="$data" --Urls="http://127.0.0.1:$http" --Visco:Mqtt:TcpPort="$mqtt" --Visco:Mqtt:TlsPort=-1 \
+env ${SILO_ENV:-} dotnet "$silo" --Visco:DataDirectory="$data" --Urls="http://127.0.0.1:$http" --Visco:Mqtt:TcpPort="$mqtt" --Visco:Mqtt:TlsPort=-1 \
   --Visco:Mqtt:ListenAddress=127.0.0.1 --Logging:LogLevel:Default=Warning \
   --Visco:Api:RateLimitPerSecond=100000 --Visco:Api:RateLimitBurst=100000 > "$data/silo.log" 2>&1 &
 silo_pid=$!
@@ -40,6 +40,8 @@ silo_cpu_before=$(awk '{print $14 + $15}' "/proc/$silo_pid/stat")
 dotnet bench/Api.Bench/bin/Release/net10.0/Visco.Api.Bench.dll --target "http://127.0.0.1:$http" --token-file "$data/token" \
   --hospital h00 --device-prefix h00-d --device-count 100 --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$((WARMUP - 10))"
 silo_cpu_after=$(awk '{print $14 + $15}' "/proc/$silo_pid/stat")
+# METRICS_OUT=file keeps the silo's /metrics as they stood after the reads (server-side request durations and the rest).
+[ -n "${METRICS_OUT:-}" ] && curl -sf "http://127.0.0.1:$http/metrics" > "$METRICS_OUT"
 echo "silo CPU during the reads' warm-up and window: $(python3 -c "print(f'{($silo_cpu_after - $silo_cpu_before) / 100 / ($WARMUP - 10 + $SECONDS_MEASURED):.2f}')") cores"
 if [ -n "${load_pid:-}" ]; then
   wait "$load_pid"

@@ -6,59 +6,83 @@ namespace Visco.Api.Audit;
 /// <summary>The group-commit writer of <see cref="FileAuditLog"/>.</summary>
 public sealed partial class FileAuditLog
 {
-    private async Task WriteLoopAsync()
+    /// <summary>
+    /// The writer thread: reset the signal, then drain the queue, so an entry queued after the last take sets the
+    /// signal again and is never left waiting. Ends once the queue is completed and drained.
+    /// </summary>
+    private void WriteLoop()
     {
         FileStream? file = null;
         long sequence = 0;
         var batch = new List<PendingAppend>(MaxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync())
+            while (true)
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                _wake.Wait();
+                _wake.Reset();
+                while (TakeBatch(batch))
                 {
-                    batch.Add(pending);
+                    WriteBatch(batch, ref file, ref sequence);
                 }
 
-                try
+                if (_queue.Reader.Completion.IsCompleted)
                 {
-                    if (file is null)
-                    {
-                        sequence = await ReadLastSequenceAsync();
-                        file = Open(Path);
-                    }
-
-                    var written = new AuditEntry[batch.Count];
-                    using var buffer = new MemoryStream();
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        written[i] = batch[i].Entry with { Sequence = sequence + i + 1 };
-                        JsonSerializer.Serialize(buffer, written[i], AuditJsonContext.Default.AuditEntry);
-                        buffer.WriteByte((byte)'\n');
-                    }
-
-                    await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-                    file.Flush(flushToDisk: true);
-                    sequence += batch.Count;
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        batch[i].Completion.TrySetResult(written[i]);
-                    }
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    // The file may now end in a torn line; reopen and recount before the next batch.
-                    file?.Dispose();
-                    file = null;
-                    var failure = new AuditUnavailableException("The audit log could not be written.", exception);
-                    batch.ForEach(p => p.Completion.TrySetException(failure));
+                    return;
                 }
             }
         }
         finally
         {
             file?.Dispose();
+        }
+    }
+
+    private bool TakeBatch(List<PendingAppend> batch)
+    {
+        batch.Clear();
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+
+        return batch.Count > 0;
+    }
+
+    private void WriteBatch(List<PendingAppend> batch, ref FileStream? file, ref long sequence)
+    {
+        try
+        {
+            if (file is null)
+            {
+                sequence = ReadLastSequence();
+                file = Open(Path);
+            }
+
+            var written = new AuditEntry[batch.Count];
+            using var buffer = new MemoryStream();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                written[i] = batch[i].Entry with { Sequence = sequence + i + 1 };
+                JsonSerializer.Serialize(buffer, written[i], AuditJsonContext.Default.AuditEntry);
+                buffer.WriteByte((byte)'\n');
+            }
+
+            file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            file.Flush(flushToDisk: true);
+            sequence += batch.Count;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(written[i]);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The file may now end in a torn line; reopen and recount before the next batch.
+            file?.Dispose();
+            file = null;
+            var failure = new AuditUnavailableException("The audit log could not be written.", exception);
+            batch.ForEach(p => p.Completion.TrySetException(failure));
         }
     }
 

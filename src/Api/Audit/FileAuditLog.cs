@@ -13,18 +13,26 @@ namespace Visco.Api.Audit;
 /// concurrent reads cost one fsync instead of one each. The file is only ever appended to. A deployment with a shared
 /// database registers its own <see cref="IAuditLog"/> (this one is added only when none is).
 /// </summary>
+/// <remarks>
+/// The writer is a thread of its own, woken directly by the appending request: as an async loop on the thread pool its
+/// every wake-up queued behind whatever the pool held (grain turns of the measurement path), and its fsync held a
+/// pool thread, both on the path of every read of clinical data.
+/// </remarks>
 public sealed partial class FileAuditLog : IAuditLog, IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    // Never disposed: an append racing the dispose may still set it, and it holds no kernel handle.
+    private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
+    private readonly Thread _writer;
 
     /// <summary>Opens (or creates) the log at <paramref name="path"/>.</summary>
     public FileAuditLog(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "visco-audit-writer" };
+        _writer.Start();
     }
 
     /// <summary>The log file.</summary>
@@ -39,6 +47,8 @@ public sealed partial class FileAuditLog : IAuditLog, IAsyncDisposable
         {
             throw new AuditUnavailableException("The audit log is closed.");
         }
+
+        _wake.Set();
 
         // Not cancelled with the request: once queued the entry is written, and the caller must learn the outcome.
         return await pending.Completion.Task;
@@ -70,10 +80,13 @@ public sealed partial class FileAuditLog : IAuditLog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
+        // Every caller waits for the writer to drain and close the file, as the generic host may dispose twice.
         _queue.Writer.TryComplete();
-        await _writer;
+        _wake.Set();
+        _writer.Join();
+        return ValueTask.CompletedTask;
     }
 
     private static bool Matches(AuditEntry entry, AuditQuery query) =>
@@ -108,7 +121,7 @@ public sealed partial class FileAuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-    private async Task<long> ReadLastSequenceAsync()
+    private long ReadLastSequence()
     {
         if (!File.Exists(Path))
         {
@@ -117,7 +130,7 @@ public sealed partial class FileAuditLog : IAuditLog, IAsyncDisposable
 
         long last = 0;
         using var reader = new StreamReader(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), Encoding.UTF8);
-        while (await reader.ReadLineAsync() is { } line)
+        while (reader.ReadLine() is { } line)
         {
             last = Math.Max(last, Parse(line)?.Sequence ?? 0);
         }
