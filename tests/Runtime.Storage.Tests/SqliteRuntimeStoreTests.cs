@@ -12,6 +12,7 @@ public sealed partial class SqliteRuntimeStoreTests : RuntimeStoreConformanceTes
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("visco-sqlite-").FullName;
     private TimeSpan _busyTimeout = TimeSpan.FromSeconds(5);
+    private TimeSpan _commitLinger = new SqliteStoreOptions().CommitLinger;
 
     /// <inheritdoc />
     protected override int LatestSchemaVersion => SqliteRuntimeStore.LatestSchemaVersion;
@@ -21,7 +22,7 @@ public sealed partial class SqliteRuntimeStoreTests : RuntimeStoreConformanceTes
     /// <inheritdoc />
     protected override Task<IRuntimeStore> CreateStoreAsync() => Task.FromResult<IRuntimeStore>(new SqliteRuntimeStore(Options()));
 
-    private SqliteStoreOptions Options() => new() { DatabasePath = DatabasePath, BusyTimeout = _busyTimeout };
+    private SqliteStoreOptions Options() => new() { DatabasePath = DatabasePath, BusyTimeout = _busyTimeout, CommitLinger = _commitLinger };
 
     /// <inheritdoc />
     protected override Task<int> ReadSchemaVersionAsync() =>

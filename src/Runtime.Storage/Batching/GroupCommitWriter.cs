@@ -26,6 +26,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly Task _loop;
     private readonly ManualResetEventSlim? _wake;
+    private readonly TimeSpan _linger;
     private long _batches;
     private long _operations;
     private long _busyTicks;
@@ -35,8 +36,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <param name="maxBatch">The most writes in one transaction.</param>
     /// <param name="queueCapacity">The most writes queued; callers past it wait.</param>
     /// <param name="dedicatedThread">Run the loop on its own thread; only for an executor that completes synchronously.</param>
-    public GroupCommitWriter(string provider, IBatchExecutor executor, int maxBatch, int queueCapacity, bool dedicatedThread = false)
+    /// <param name="linger">
+    /// On the dedicated thread: how long a wake-up that finds fewer than <see cref="LingerBelowWrites"/> writes queued
+    /// waits for more before committing (zero: commit at once).
+    /// </param>
+    public GroupCommitWriter(
+        string provider, IBatchExecutor executor, int maxBatch, int queueCapacity, bool dedicatedThread = false, TimeSpan linger = default)
     {
+        _linger = linger;
         _provider = provider;
         _executor = executor;
         _maxBatch = maxBatch;
@@ -56,6 +63,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             _loop = Task.Run(RunAsync);
         }
     }
+
+    /// <summary>Below this many queued writes a wake-up lingers; at or above it the queue is busy enough to commit at once.</summary>
+    public const int LingerBelowWrites = 32;
 
     public GroupCommitStatistics Statistics =>
         new(Interlocked.Read(ref _batches), Interlocked.Read(ref _operations), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks)));
@@ -156,6 +166,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             while (true)
             {
                 _wake!.Wait();
+                if (_linger > TimeSpan.Zero && _queue.Reader.Count < LingerBelowWrites && !reader.Completion.IsCompleted)
+                {
+                    Thread.Sleep(_linger);
+                }
+
                 _wake.Reset();
                 while (Fill(reader, batch))
                 {

@@ -31,7 +31,7 @@ public sealed class SqliteRuntimeStore : IRuntimeStore
         _reads = new SqliteReads(_connections, options.ReadConnections);
         var checkpointer = options.CheckpointInBackground ? new SqliteCheckpointer(_connections) : null;
         var executor = new SqliteBatchExecutor(_connections, _timeProvider, checkpointer);
-        _router = new SingleWriterRouter(new GroupCommitWriter(SqliteErrors.Provider, executor, options.MaxBatchSize, options.QueueCapacity, dedicatedThread: options.DedicatedWriterThread));
+        _router = new SingleWriterRouter(new GroupCommitWriter(SqliteErrors.Provider, executor, options.MaxBatchSize, options.QueueCapacity, dedicatedThread: options.DedicatedWriterThread, linger: options.CommitLinger));
         GrainStorage = new QueuedGrainStorage(_reads, _router);
         Reminders = new QueuedReminderTable(_reads, _router);
         Streams = new QueuedStreamQueueStorage(_reads, _router, _timeProvider);

@@ -24,6 +24,15 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public bool DedicatedWriterThread { get; set; } = true;
 
+    /// <summary>
+    /// How long the dedicated writer, woken with fewer than 32 writes queued, waits for more before committing
+    /// (default 1 ms; zero commits at once). Each commit is an fsync and a few WAL pages however few writes it holds:
+    /// at 2,000 measurements/s committing as they came cost the silo ~520 µs of CPU per measurement, lingering 1 ms
+    /// ~400 µs, for ~0.7 ms more until a write is acknowledged. Under heavy load the queue is never short and no
+    /// commit waits.
+    /// </summary>
+    public TimeSpan CommitLinger { get; set; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Separate read connections (WAL readers run beside the writer).</summary>
     public int ReadConnections { get; set; } = 4;
 
@@ -58,6 +67,11 @@ public sealed class SqliteStoreOptions
         if (BusyTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"SqliteStoreOptions.BusyTimeout is {BusyTimeout}: set a positive time, e.g. 00:00:05.");
+        }
+
+        if (CommitLinger < TimeSpan.Zero || CommitLinger > TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException($"SqliteStoreOptions.CommitLinger is {CommitLinger}: set 0 to 1 second, e.g. 00:00:00.001.");
         }
 
         if (CacheSizeKiB < 64)
