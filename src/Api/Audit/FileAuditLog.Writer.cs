@@ -76,7 +76,9 @@ public sealed partial class FileAuditLog
                 batch[i].Completion.TrySetResult(written[i]);
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // Whatever failed, this batch's reads must fail with a clear error and the writer must go on.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
             // The file may now end in a torn line; reopen and recount before the next batch.
             file?.Dispose();

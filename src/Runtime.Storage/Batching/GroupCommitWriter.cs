@@ -17,6 +17,9 @@ namespace Visco.Runtime.Storage.Batching;
 /// </remarks>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
+    /// <summary>Below this many queued writes a wake-up lingers; at or above it the queue is busy enough to commit at once.</summary>
+    public const int LingerBelowWrites = 32;
+
     private readonly string _provider;
     private readonly IBatchExecutor _executor;
     private readonly int _maxBatch;
@@ -63,9 +66,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             _loop = Task.Run(RunAsync);
         }
     }
-
-    /// <summary>Below this many queued writes a wake-up lingers; at or above it the queue is busy enough to commit at once.</summary>
-    public const int LingerBelowWrites = 32;
 
     public GroupCommitStatistics Statistics =>
         new(Interlocked.Read(ref _batches), Interlocked.Read(ref _operations), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks)));
