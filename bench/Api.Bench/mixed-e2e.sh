@@ -5,6 +5,8 @@
 # in-process --load mode, no collection of the clients pauses the silo, and the load is the real MQTT path. The one
 # reading client stands for many apps, so the per-client rate limit is lifted (as in the in-process mode).
 # Build first: dotnet build -c Release src/Silo && dotnet build -c Release bench/E2E.Bench && dotnet build -c Release bench/Api.Bench
+# Knobs (environment): RATE LOAD SECONDS_MEASURED WARMUP; SILO=path/to/Visco.Silo.dll (another build); SILO_ENV="K=V ..."
+# (environment for the silo process alone, e.g. DOTNET_gcServer=0); METRICS_OUT=file (the silo's /metrics after the reads).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${RATE:-1000} LOAD=${LOAD:-2000} SECONDS_MEASURED=${SECONDS_MEASURED:-20} WARMUP=${WARMUP:-40}
