@@ -47,6 +47,9 @@ internal sealed partial class DeviceGrain(
             _window.Add(result);
         }
 
+        // The window holds them now; kept in the state too they would outlive young collections until the next write.
+        S.RecentResults = [];
+
         _flushTimer = RegisterGrainTimer(FlushAsync, options.StateFlushInterval, options.StateFlushInterval);
         return Task.CompletedTask;
     }
@@ -216,6 +219,7 @@ internal sealed partial class DeviceGrain(
     {
         S.RecentResults = _window.Newest(options.PersistedDedupWindow);
         await state.WriteStateAsync(cancellationToken);
+        S.RecentResults = []; // written; the window is where they are looked up
         _unwritten = 0;
     }
 

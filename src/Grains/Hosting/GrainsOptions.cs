@@ -8,7 +8,8 @@ public sealed class GrainsOptions
 
     /// <summary>
     /// Recent sample ids per device kept in memory to answer a resend as a duplicate. Resends come within seconds
-    /// (the unacknowledged tail of a session), so a few hundred is plenty; each entry costs about 300 bytes per device.
+    /// (the unacknowledged tail of a session), so a few hundred is plenty; each entry costs 268 bytes per device
+    /// (an encoded slot, see DedupWindow), allocated as the window fills.
     /// </summary>
     public int DedupWindow { get; set; } = 128;
 
