@@ -23,7 +23,7 @@ if (Environment.GetCommandLineArgs().Contains("--store"))
 if (Text("--target") is { } target)
 {
     return await TargetReads.RunAsync(new Uri(target), Text("--token-file"), Text("--hospital") ?? "h00", Text("--device-prefix") ?? "h00-d",
-        Arg("--device-count", 100), Arg("--rate", 1000), Arg("--seconds", 20), Arg("--warmup", 5));
+        Arg("--device-count", 100), Arg("--rate", 1000), Arg("--seconds", 20), Arg("--warmup", 5), Text("--slow-log"));
 }
 
 var rate = Arg("--rate", 1000);

@@ -11,10 +11,17 @@ namespace Visco.Api.Bench;
 /// </summary>
 internal static class ReadLoad
 {
+    /// <summary>Latency above which a request goes to the slow log, ms.</summary>
+    public const double SlowMs = 5;
+
     public sealed record Figures(List<double> Latencies, List<double> Lateness, int Errors, TimeSpan Elapsed, TimeSpan Cpu, string? FirstError);
 
-    /// <summary>Sends <paramref name="rate"/> GETs a second for <paramref name="seconds"/>, request i to <paramref name="path"/>(i).</summary>
-    public static async Task<Figures> RunAsync(HttpClient client, int rate, int seconds, Func<int, Uri> path, bool record)
+    /// <summary>
+    /// Sends <paramref name="rate"/> GETs a second for <paramref name="seconds"/>, request i to <paramref name="path"/>(i).
+    /// With <paramref name="slowLog"/>, every recorded request slower than <see cref="SlowMs"/> is written there as its
+    /// due time (UTC, ISO 8601) and latency, to line up against a trace of the server (its GC pauses, say).
+    /// </summary>
+    public static async Task<Figures> RunAsync(HttpClient client, int rate, int seconds, Func<int, Uri> path, bool record, string? slowLog = null)
     {
         var total = rate * seconds;
         var latencies = new List<double>(total);
@@ -25,6 +32,8 @@ internal static class ReadLoad
         var inFlight = new List<Task>(total);
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
+        var startUtc = DateTime.UtcNow;
+        var slow = new List<string>();
 
         // One pacing thread starts every request at its due time (PreciseSleep: tens of microseconds late, no spinning) and
         // each is timed from that due time, so lateness anywhere shows in the figures rather than hiding. The request's
@@ -46,6 +55,11 @@ internal static class ReadLoad
         var elapsed = Stopwatch.GetElapsedTime(start);
         latencies.Sort();
         lateness.Sort();
+        if (slowLog is not null && record)
+        {
+            await File.WriteAllLinesAsync(slowLog, slow);
+        }
+
         return new Figures(latencies, lateness, errors, elapsed, Environment.CpuUsage.TotalTime - cpuBefore, firstError);
 
         async Task SendAsync(int i, TimeSpan due)
@@ -76,6 +90,10 @@ internal static class ReadLoad
                 {
                     latencies.Add(latency);
                     lateness.Add(late);
+                    if (slowLog is not null && latency > SlowMs)
+                    {
+                        slow.Add(string.Create(CultureInfo.InvariantCulture, $"{startUtc + due:O} {latency:F2}"));
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@ namespace Visco.Api.Bench;
 /// </summary>
 internal static class TargetReads
 {
-    public static async Task<int> RunAsync(Uri target, string? tokenFile, string hospital, string devicePrefix, int devices, int rate, int seconds, int warmup)
+    public static async Task<int> RunAsync(Uri target, string? tokenFile, string hospital, string devicePrefix, int devices, int rate, int seconds, int warmup, string? slowLog)
     {
         if (tokenFile is null || !File.Exists(tokenFile))
         {
@@ -27,7 +27,7 @@ internal static class TargetReads
 
         Console.WriteLine($"target {target}: {rate}/s for {seconds} s after {warmup} s warm-up, {devices} devices of {hospital}, 50 results a page");
         await ReadLoad.RunAsync(client, rate, warmup, ByDevice, record: false);
-        ReadLoad.Print(await ReadLoad.RunAsync(client, rate, seconds, ByDevice, record: true), "this client only");
+        ReadLoad.Print(await ReadLoad.RunAsync(client, rate, seconds, ByDevice, record: true, slowLog), "this client only");
         return 0;
     }
 }

@@ -6,7 +6,8 @@
 # reading client stands for many apps, so the per-client rate limit is lifted (as in the in-process mode).
 # Build first: dotnet build -c Release src/Silo && dotnet build -c Release bench/E2E.Bench && dotnet build -c Release bench/Api.Bench
 # Knobs (environment): RATE LOAD SECONDS_MEASURED WARMUP; SILO=path/to/Visco.Silo.dll (another build); SILO_ENV="K=V ..."
-# (environment for the silo process alone, e.g. DOTNET_gcServer=0); METRICS_OUT=file (the silo's /metrics after the reads).
+# (environment for the silo process alone, e.g. DOTNET_gcServer=0); METRICS_OUT=file (the silo's /metrics after the reads);
+# SLOW_LOG=file (each read over 5 ms: its due time in UTC and latency, to line up against a dotnet-trace of the silo).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${RATE:-1000} LOAD=${LOAD:-2000} SECONDS_MEASURED=${SECONDS_MEASURED:-20} WARMUP=${WARMUP:-40}
@@ -40,7 +41,8 @@ if [ "$LOAD" -gt 0 ]; then
 fi
 silo_cpu_before=$(awk '{print $14 + $15}' "/proc/$silo_pid/stat")
 dotnet bench/Api.Bench/bin/Release/net10.0/Visco.Api.Bench.dll --target "http://127.0.0.1:$http" --token-file "$data/token" \
-  --hospital h00 --device-prefix h00-d --device-count 100 --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$((WARMUP - 10))"
+  --hospital h00 --device-prefix h00-d --device-count 100 --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$((WARMUP - 10))" \
+  ${SLOW_LOG:+--slow-log "$SLOW_LOG"}
 silo_cpu_after=$(awk '{print $14 + $15}' "/proc/$silo_pid/stat")
 # METRICS_OUT=file keeps the silo's /metrics as they stood after the reads (server-side request durations and the rest).
 [ -n "${METRICS_OUT:-}" ] && curl -sf "http://127.0.0.1:$http/metrics" > "$METRICS_OUT"
