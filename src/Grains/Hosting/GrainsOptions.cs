@@ -13,6 +13,9 @@ public sealed class GrainsOptions
     /// </summary>
     public int DedupWindow { get; set; } = 128;
 
+    /// <summary>The largest <see cref="DedupWindow"/>: 16 MiB of slots per device.</summary>
+    public const int MaxDedupWindow = 65_536;
+
     /// <summary>Recent samples per device kept in its durable state (written lazily), for resends after a reactivation.</summary>
     public int PersistedDedupWindow { get; set; } = 32;
 
@@ -45,8 +48,8 @@ public sealed class GrainsOptions
     public void Validate()
     {
         Require(MaxPayloadBytes is >= 1024 and <= 16 * 1024 * 1024, "Visco:Grains:MaxPayloadBytes must be between 1024 and 16777216.");
-        Require(DedupWindow >= 1 && PersistedDedupWindow >= 1 && PersistedDedupWindow <= DedupWindow,
-            "Visco:Grains:DedupWindow and PersistedDedupWindow must be positive, PersistedDedupWindow <= DedupWindow.");
+        Require(DedupWindow is >= 1 and <= MaxDedupWindow && PersistedDedupWindow >= 1 && PersistedDedupWindow <= DedupWindow,
+            $"Visco:Grains:DedupWindow must be between 1 and {MaxDedupWindow} (128 by default), PersistedDedupWindow between 1 and DedupWindow.");
         Require(StateWriteEvery >= 1, "Visco:Grains:StateWriteEvery must be at least 1.");
         Require(StateFlushInterval > TimeSpan.Zero, "Visco:Grains:StateFlushInterval must be positive, e.g. 00:00:30.");
         Require(ModelRefreshInterval > TimeSpan.Zero, "Visco:Grains:ModelRefreshInterval must be positive, e.g. 00:00:01.");
