@@ -16,6 +16,16 @@ internal static class ResultSlotCodec
     private const byte HasLowShear = 1;
     private const byte HasHighShear = 2;
 
+    // The fixed-size fields after the four texts, as offsets from their start; the flags follow them.
+    private const int TicksAt = 0;
+    private const int OffsetAt = 8;
+    private const int PresenceAt = 10;
+    private const int LowAt = 11;
+    private const int HighAt = 19;
+    private const int ConfidenceAt = 27;
+    private const int FlagCountAt = 35;
+    private const int FixedBytes = 37;
+
     /// <summary>Writes <paramref name="result"/> into <paramref name="slot"/>: the bytes written, or -1 when it does not fit.</summary>
     public static int TryEncode(MeasurementResult result, Span<byte> slot)
     {
@@ -25,20 +35,21 @@ internal static class ResultSlotCodec
             || !TryWriteText(result.InputHash, slot, ref position)
             || !TryWriteText(inference.ModelVersion, slot, ref position)
             || !TryWriteText(inference.Class, slot, ref position)
-            || slot.Length - position < 8 + 2 + 1 + (3 * 8) + 2
+            || slot.Length - position < FixedBytes
             || inference.Flags.Count > ushort.MaxValue)
         {
             return -1;
         }
 
-        BinaryPrimitives.WriteInt64LittleEndian(slot[position..], result.ProcessedAt.UtcTicks);
-        BinaryPrimitives.WriteInt16LittleEndian(slot[(position + 8)..], (short)result.ProcessedAt.TotalOffsetMinutes);
-        slot[position + 10] = (byte)((inference.LowShearViscosity.HasValue ? HasLowShear : 0) | (inference.HighShearViscosity.HasValue ? HasHighShear : 0));
-        BinaryPrimitives.WriteDoubleLittleEndian(slot[(position + 11)..], inference.LowShearViscosity ?? 0);
-        BinaryPrimitives.WriteDoubleLittleEndian(slot[(position + 19)..], inference.HighShearViscosity ?? 0);
-        BinaryPrimitives.WriteDoubleLittleEndian(slot[(position + 27)..], inference.Confidence);
-        BinaryPrimitives.WriteUInt16LittleEndian(slot[(position + 35)..], (ushort)inference.Flags.Count);
-        position += 37;
+        var fixedFields = slot[position..];
+        BinaryPrimitives.WriteInt64LittleEndian(fixedFields[TicksAt..], result.ProcessedAt.UtcTicks);
+        BinaryPrimitives.WriteInt16LittleEndian(fixedFields[OffsetAt..], (short)result.ProcessedAt.TotalOffsetMinutes);
+        fixedFields[PresenceAt] = (byte)((inference.LowShearViscosity.HasValue ? HasLowShear : 0) | (inference.HighShearViscosity.HasValue ? HasHighShear : 0));
+        BinaryPrimitives.WriteDoubleLittleEndian(fixedFields[LowAt..], inference.LowShearViscosity ?? 0);
+        BinaryPrimitives.WriteDoubleLittleEndian(fixedFields[HighAt..], inference.HighShearViscosity ?? 0);
+        BinaryPrimitives.WriteDoubleLittleEndian(fixedFields[ConfidenceAt..], inference.Confidence);
+        BinaryPrimitives.WriteUInt16LittleEndian(fixedFields[FlagCountAt..], (ushort)inference.Flags.Count);
+        position += FixedBytes;
         foreach (var flag in inference.Flags)
         {
             if (!TryWriteText(flag, slot, ref position))
@@ -72,14 +83,15 @@ internal static class ResultSlotCodec
         var inputHash = ReadText(slot, ref position);
         var modelVersion = ReadText(slot, ref position);
         var @class = ReadText(slot, ref position);
-        var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(slot[(position + 8)..]));
-        var processedAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(slot[position..]) + offset.Ticks, offset);
-        var has = slot[position + 10];
-        double? low = (has & HasLowShear) != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(slot[(position + 11)..]) : null;
-        double? high = (has & HasHighShear) != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(slot[(position + 19)..]) : null;
-        var confidence = BinaryPrimitives.ReadDoubleLittleEndian(slot[(position + 27)..]);
-        var flags = new string[BinaryPrimitives.ReadUInt16LittleEndian(slot[(position + 35)..])];
-        position += 37;
+        var fixedFields = slot[position..];
+        var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(fixedFields[OffsetAt..]));
+        var processedAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(fixedFields[TicksAt..]) + offset.Ticks, offset);
+        var has = fixedFields[PresenceAt];
+        double? low = (has & HasLowShear) != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(fixedFields[LowAt..]) : null;
+        double? high = (has & HasHighShear) != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(fixedFields[HighAt..]) : null;
+        var confidence = BinaryPrimitives.ReadDoubleLittleEndian(fixedFields[ConfidenceAt..]);
+        var flags = new string[BinaryPrimitives.ReadUInt16LittleEndian(fixedFields[FlagCountAt..])];
+        position += FixedBytes;
         for (var i = 0; i < flags.Length; i++)
         {
             flags[i] = ReadText(slot, ref position);

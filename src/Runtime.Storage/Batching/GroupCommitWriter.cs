@@ -166,7 +166,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             while (true)
             {
                 _wake!.Wait();
-                if (_linger > TimeSpan.Zero && _queue.Reader.Count < LingerBelowWrites && !reader.Completion.IsCompleted)
+                if (_linger > TimeSpan.Zero && reader.Count < LingerBelowWrites && !reader.Completion.IsCompleted)
                 {
                     Thread.Sleep(_linger);
                 }
