@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Visco.Grains.Archive;
 using Visco.Grains.Interfaces.Measurements;
+using Visco.Lake.Rows;
 using Visco.Lake.Storage;
 using Visco.Retraining.Tests.Hosting;
 using Visco.TestKit;
@@ -135,10 +136,14 @@ public sealed class ArchiveGrainTests
             var options = new ArchiveOptions { RetryDelay = TimeSpan.Zero };
             var writer = new ArchiveBatchWriter(lake, new LakeWriteRetry(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<LakeWriteRetry>.Instance));
             var now = new DateTimeOffset(2026, 11, 22, 23, 59, 0, TimeSpan.Zero);
-            var rows = Enumerable.Range(1, 4).Select(i => ArchiveRows.ToRow(Events.Create("h", "d", $"s{i}", now.AddMinutes(i - 1)), i)).ToList();
+            var rows = new MeasurementColumns();
+            for (var i = 1; i <= 4; i++)
+            {
+                rows.Add(ArchiveRows.ToRow(Events.Create("h", "d", $"s{i}", now.AddMinutes(i - 1)), i));
+            }
 
-            var firstWrite = await writer.WriteAsync("h", rows, CancellationToken.None);
-            await writer.WriteAsync("h", rows, CancellationToken.None);
+            var firstWrite = await writer.WriteAsync("h", rows, rows.Count, CancellationToken.None);
+            await writer.WriteAsync("h", rows, rows.Count, CancellationToken.None);
 
             Assert.Equal(2, firstWrite.Files);
             var files = await lake.ListAsync("lake/measurements/");

@@ -22,21 +22,22 @@ public sealed class ArchiveBatchWriter(ILakeStore lake, LakeWriteRetry retry)
         KeyValueMetadata = new Dictionary<string, string> { [SchemaVersionKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
     };
 
-    /// <summary>Writes the rows (in sequence order); returns how many files and bytes.</summary>
-    public async Task<(int Files, long Bytes)> WriteAsync(string hospitalId, IReadOnlyList<MeasurementRow> rows, CancellationToken cancellationToken)
+    /// <summary>Writes the oldest <paramref name="count"/> rows of <paramref name="rows"/>; returns how many files and bytes.</summary>
+    public async Task<(int Files, long Bytes)> WriteAsync(string hospitalId, MeasurementColumns rows, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, rows.Count);
         var files = 0;
         long bytes = 0;
-        foreach (var partition in rows.GroupBy(ArchiveRows.Partition).OrderBy(g => g.Key))
+        foreach (var partition in Enumerable.Range(0, count).GroupBy(i => ArchiveRows.Partition(rows.ReceivedAt(i))).OrderBy(g => g.Key))
         {
-            var group = partition.OrderBy(r => r.Sequence).ToList();
-            var path = LakePaths.MeasurementFile(hospitalId, partition.Key, group[0].Sequence, group[^1].Sequence);
+            var group = partition.OrderBy(rows.Sequence).ToList();
+            var path = LakePaths.MeasurementFile(hospitalId, partition.Key, rows.Sequence(group[0]), rows.Sequence(group[^1]));
             long size = 0;
             await retry.RunAsync(path, ct => lake.WriteAsync(path, (stream, _) =>
             {
                 using var counting = new MemoryStream();
-                MeasurementParquet.Write(counting, group, Format, fileName: path);
+                MeasurementParquet.Write(counting, rows, group, Format, fileName: path);
                 size = counting.Length;
                 counting.Position = 0;
                 return counting.CopyToAsync(stream, ct);

@@ -42,15 +42,16 @@ public sealed partial class ArchiveGrain
 
     private void Accept(MeasurementRow row, string key, DateTimeOffset acceptedAt)
     {
-        _pending.Add(new PendingRow(row, key, acceptedAt));
+        _pending.Add(row);
+        _acceptedAt.Add(acceptedAt);
         Remember(key);
     }
 
     private void PendingChanged()
     {
         _pendingCount = _pending.Count;
-        _oldestPendingAt = _pending.Count > 0 ? _pending[0].AcceptedAt : null;
-        _oldestReceivedAt = _pending.Count > 0 ? _pending[0].Row.ReceivedAt : null;
+        _oldestPendingAt = _pending.Count > 0 ? _acceptedAt[0] : null;
+        _oldestReceivedAt = _pending.Count > 0 ? _pending.ReceivedAt(0) : null;
     }
 
     private void RecordDuplicates(int count)
@@ -93,9 +94,6 @@ public sealed partial class ArchiveGrain
     }
 
     private void ReportUnreadable(Exception error) => ArchiveLog.UnreadableEvent(logger, error, HospitalId);
-
-    /// <summary>A row accepted into the pending batch: its dedup key and when it was accepted.</summary>
-    private readonly record struct PendingRow(MeasurementRow Row, string Key, DateTimeOffset AcceptedAt);
 
     private sealed class Observer(ArchiveGrain grain) : IAsyncBatchObserver<MeasurementRecorded>
     {

@@ -44,7 +44,7 @@ public sealed partial class ArchiveGrain
             }
 
             var count = 0;
-            while (count < _pending.Count && _pending[count].Row.Sequence <= unfinished)
+            while (count < _pending.Count && _pending.Sequence(count) <= unfinished)
             {
                 count++;
             }
@@ -66,54 +66,54 @@ public sealed partial class ArchiveGrain
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var count = NextCut();
-        var rows = new List<MeasurementRow>(count);
-        for (var i = 0; i < count; i++)
-        {
-            rows.Add(_pending[i].Row);
-        }
-
-        var first = rows[0].Sequence;
-        var last = rows[^1].Sequence;
+        var first = _pending.Sequence(0);
+        var last = _pending.Sequence(count - 1);
         if (state.State.WritingThrough != last)
         {
             state.State.WritingThrough = last;
             await state.WriteStateAsync(cancellationToken);
         }
 
-        var written = await writer.WriteAsync(HospitalId, rows, cancellationToken);
+        var written = await writer.WriteAsync(HospitalId, _pending, count, cancellationToken);
 
         // The files are in the lake: only now may the state say so (a crash before this rewrites the same files).
         // Everything below the next pending row is in the lake or was dropped as a repeat.
-        state.State.ArchivedThrough = count < _pending.Count ? _pending[count].Row.Sequence - 1 : _lastSequence;
-        state.State.RecentSamples = ArchivedWindow(pendingFrom: count);
+        state.State.ArchivedThrough = count < _pending.Count ? _pending.Sequence(count) - 1 : _lastSequence;
+        StoreArchivedWindow(pendingFrom: count);
         state.State.Files += written.Files;
-        state.State.Rows += rows.Count;
+        state.State.Rows += count;
         await state.WriteStateAsync(cancellationToken);
-        ArchiveLog.Flushed(logger, rows.Count, HospitalId, first, last, written.Files);
+        ArchiveLog.Flushed(logger, count, HospitalId, first, last, written.Files);
 
-        _pending.RemoveRange(0, count);
+        _pending.RemoveFirst(count);
+        _acceptedAt.RemoveRange(0, count);
         PendingChanged();
         await CommitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// The dedup window without the keys of rows still pending (from index <paramref name="pendingFrom"/>): after a
-    /// crash those rows come again from the stream and must be accepted again, not taken for repeats.
+    /// Stores the dedup window in the state without the keys of rows still pending (from index
+    /// <paramref name="pendingFrom"/>): after a crash those rows come again from the stream and must be accepted again,
+    /// not taken for repeats. The state's list is refilled, not replaced: a new list per batch lived until the next
+    /// batch, long enough to be copied by a collection each time.
     /// </summary>
-    private List<string> ArchivedWindow(int pendingFrom)
+    private void StoreArchivedWindow(int pendingFrom)
     {
+        var window = state.State.RecentSamples;
+        window.Clear();
         if (pendingFrom >= _pending.Count)
         {
-            return [.. _recentOrder];
+            window.AddRange(_recentOrder);
+            return;
         }
 
         var stillPending = new HashSet<string>(StringComparer.Ordinal);
         for (var i = pendingFrom; i < _pending.Count; i++)
         {
-            stillPending.Add(_pending[i].Key);
+            stillPending.Add(_pending.Key(i));
         }
 
-        return [.. _recentOrder.Where(k => !stillPending.Contains(k))];
+        window.AddRange(_recentOrder.Where(k => !stillPending.Contains(k)));
     }
 
     /// <summary>
@@ -122,7 +122,7 @@ public sealed partial class ArchiveGrain
     /// </summary>
     private async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var through = Math.Min(_pending.Count > 0 ? _pending[0].Row.Sequence - 1 : _lastSequence, _deliveredThrough);
+        var through = Math.Min(_pending.Count > 0 ? _pending.Sequence(0) - 1 : _lastSequence, _deliveredThrough);
         if (_subscription is null || through <= _committed)
         {
             return;

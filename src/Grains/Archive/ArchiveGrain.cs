@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Visco.Grains.Interfaces.Measurements;
+using Visco.Lake.Rows;
 using Visco.Runtime.Abstractions;
 using Visco.Runtime.Abstractions.State;
 using Visco.Runtime.Abstractions.Streams;
@@ -45,7 +46,8 @@ public sealed partial class ArchiveGrain(
 {
     private static readonly StreamSubscriptionOptions CommitManaged = new() { CommitManaged = true };
 
-    private readonly List<PendingRow> _pending = [];
+    private readonly MeasurementColumns _pending = new();
+    private readonly List<DateTimeOffset> _acceptedAt = [];
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
     private StreamSubscriptionHandle<MeasurementRecorded>? _subscription;

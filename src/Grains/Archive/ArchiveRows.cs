@@ -27,10 +27,6 @@ public static class ArchiveRows
         return $"{row.DeviceId}/{row.SampleId}";
     }
 
-    /// <summary>The date partition of a row: the UTC day the cloud received it (the device clock is not trusted).</summary>
-    public static DateOnly Partition(MeasurementRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return DateOnly.FromDateTime(row.ReceivedAt.UtcDateTime);
-    }
+    /// <summary>The date partition of a row received at <paramref name="receivedAt"/>: the UTC day the cloud received it (the device clock is not trusted).</summary>
+    public static DateOnly Partition(DateTimeOffset receivedAt) => DateOnly.FromDateTime(receivedAt.UtcDateTime);
 }

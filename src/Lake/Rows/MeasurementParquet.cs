@@ -51,6 +51,20 @@ public static class MeasurementParquet
         writer.Close();
     }
 
+    /// <summary>Writes the given rows of <paramref name="columns"/>, in the order given, as a Parquet file of one row group.</summary>
+    public static void Write(Stream stream, MeasurementColumns columns, IReadOnlyList<int> rows, ParquetWriterOptions? options = null,
+        string fileName = "(stream)")
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var writer = new ParquetFileWriter(stream, Schema, options, fileName);
+        if (rows.Count > 0)
+        {
+            WriteRowGroup(writer, columns, rows);
+        }
+
+        writer.Close();
+    }
+
     /// <summary>Reads every row of a measurement file.</summary>
     public static List<MeasurementRow> Read(Stream stream, string fileName = "(stream)")
     {
@@ -118,63 +132,44 @@ public static class MeasurementParquet
             throw new ArgumentOutOfRangeException(nameof(count), $"rows {start}..{start + count} are not within the {rows.Count} given");
         }
 
-        var group = writer.BeginRowGroup(count);
-        MeasurementRow Row(int i) => rows[start + i];
-        group.Write("hospitalId", Column(count, i => Row(i).HospitalId));
-        group.Write("deviceId", Column(count, i => Row(i).DeviceId));
-        group.Write("sampleId", Column(count, i => Row(i).SampleId));
-        group.Write("sequence", Column(count, i => Row(i).Sequence));
-        group.Write("takenAt", Column(count, i => Row(i).TakenAt));
-        group.Write("receivedAt", Column(count, i => Row(i).ReceivedAt));
-        group.Write("temperatureC", Column(count, i => Row(i).TemperatureC));
-        group.Write("hematocrit", Column(count, i => Row(i).Hematocrit));
-        group.Write("firmware", Column(count, i => Row(i).Firmware));
-        WriteList(group, "shearRate", count, i => Row(i).ShearRate);
-        WriteList(group, "shearStress", count, i => Row(i).ShearStress);
-        group.Write("modelVersion", Column(count, i => Row(i).ModelVersion));
-        group.Write("inputHash", Column(count, i => Row(i).InputHash));
-        group.Write("viscosityLow", Column(count, i => Row(i).ViscosityLow));
-        group.Write("viscosityHigh", Column(count, i => Row(i).ViscosityHigh));
-        group.Write("class", Column(count, i => Row(i).Class));
-        group.Write("confidence", Column(count, i => Row(i).Confidence));
-        WriteList(group, "flags", count, i => Row(i).Flags);
-        group.Write("processedAt", Column(count, i => Row(i).ProcessedAt));
+        var columns = new MeasurementColumns();
+        for (var i = 0; i < count; i++)
+        {
+            columns.Add(rows[start + i]);
+        }
+
+        WriteRowGroup(writer, columns, [.. Enumerable.Range(0, count)]);
+    }
+
+    /// <summary>Appends the given rows of <paramref name="columns"/>, in the order given, as one row group of an open file.</summary>
+    public static void WriteRowGroup(ParquetFileWriter writer, MeasurementColumns columns, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        var group = writer.BeginRowGroup(rows.Count);
+        group.Write("hospitalId", columns.Texts(rows, v => v.Hospital));
+        group.Write("deviceId", columns.Texts(rows, v => v.Device));
+        group.Write("sampleId", columns.SampleIds(rows));
+        group.Write("sequence", columns.Values(rows, v => v.Sequence));
+        group.Write("takenAt", columns.Values(rows, v => v.TakenAt));
+        group.Write("receivedAt", columns.Values(rows, v => v.ReceivedAt));
+        group.Write("temperatureC", columns.Values(rows, v => v.TemperatureC));
+        group.Write("hematocrit", columns.Values(rows, v => v.Hematocrit));
+        group.Write("firmware", columns.Texts(rows, v => v.Firmware));
+        var (shearRates, shearRateOffsets) = columns.ShearRates(rows);
+        group.WriteList("shearRate", shearRates, shearRateOffsets);
+        var (shearStresses, shearStressOffsets) = columns.ShearStresses(rows);
+        group.WriteList("shearStress", shearStresses, shearStressOffsets);
+        group.Write("modelVersion", columns.Texts(rows, v => v.Model));
+        group.Write("inputHash", columns.InputHashes(rows));
+        group.Write("viscosityLow", columns.Values(rows, v => v.ViscosityLow));
+        group.Write("viscosityHigh", columns.Values(rows, v => v.ViscosityHigh));
+        group.Write("class", columns.Texts(rows, v => v.Class));
+        group.Write("confidence", columns.Values(rows, v => v.Confidence));
+        var (flags, flagOffsets) = columns.Flags(rows);
+        group.WriteList("flags", flags, flagOffsets);
+        group.Write("processedAt", columns.Values(rows, v => v.ProcessedAt));
         group.Complete();
-    }
-
-    private static T[] Column<T>(int count, Func<int, T> value)
-    {
-        var result = new T[count];
-        for (var i = 0; i < count; i++)
-        {
-            result[i] = value(i);
-        }
-
-        return result;
-    }
-
-    private static void WriteList<T>(RowGroupWriter group, string name, int count, Func<int, T[]?> list)
-    {
-        var offsets = new int[count + 1];
-        for (var i = 0; i < count; i++)
-        {
-            offsets[i + 1] = offsets[i] + (list(i)?.Length ?? 0);
-        }
-
-        var values = new T[offsets[count]];
-        bool[]? nulls = null;
-        for (var i = 0; i < count; i++)
-        {
-            if (list(i) is { } items)
-            {
-                items.CopyTo(values, offsets[i]);
-            }
-            else
-            {
-                (nulls ??= new bool[count])[i] = true;
-            }
-        }
-
-        group.WriteList(name, values, offsets, nulls);
     }
 }
