@@ -58,10 +58,10 @@ public sealed class MeasurementColumnsTests
             var remove = random.Next(0, model.Count + 1) / 2;
             model.RemoveRange(0, remove);
             columns.RemoveFirst(remove);
-            Assert.Equal(model.Count, columns.Count);
+            MeasurementSamples.AssertEqual(model, [.. Enumerable.Range(0, columns.Count).Select(columns.Row)]);
         }
 
-        MeasurementSamples.AssertEqual(model, [.. Enumerable.Range(0, columns.Count).Select(columns.Row)]);
+        Assert.Equal(source.Count, next);
     }
 
     [Fact]
