@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text.Json;
 using Visco.Grains.Interfaces.Results;
 
 namespace Visco.DomainStore.Sql;
@@ -104,7 +106,42 @@ public abstract partial class SqlResultStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task WriteDevicePageAsync(
+        string hospitalId, string deviceId, ResultQuery query, IBufferWriter<byte> output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (sql, parameters) = PageQuery(hospitalId, deviceId, query);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var json = new Utf8JsonWriter(output);
+            await WritePageJsonAsync(connection, sql, parameters, hospitalId, deviceId, query, json, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs a page query on an open connection and writes the page as JSON (<see cref="ResultPage.WebJson"/>); a
+    /// provider that can write its rows straight into JSON overrides it.
+    /// </summary>
+    private protected virtual async Task WritePageJsonAsync(
+        DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters, string hospitalId, string? deviceId,
+        ResultQuery query, Utf8JsonWriter json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await ReadRowsAsync(connection, sql, parameters, hospitalId, deviceId, query.IncludeSweep, cancellationToken).ConfigureAwait(false);
+        JsonSerializer.Serialize(json, Page(rows, query.Limit), ResultPage.WebJson);
+    }
+
     private async Task<ResultPage> PageAsync(string hospitalId, string? deviceId, ResultQuery query, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = PageQuery(hospitalId, deviceId, query);
+        var rows = await QueryAsync(sql, parameters, hospitalId, deviceId, query.IncludeSweep, cancellationToken).ConfigureAwait(false);
+        return Page(rows, query.Limit);
+    }
+
+    private (string Sql, List<(string Name, object? Value)> Parameters) PageQuery(string hospitalId, string? deviceId, ResultQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 1 or > ResultQuery.MaxLimit)
@@ -127,10 +164,13 @@ public abstract partial class SqlResultStore
             parameters.Add(("@d", deviceId));
         }
 
-        var sql = PageStatements[(deviceId is null ? 0 : 2) + (query.IncludeSweep ? 1 : 0)];
-        var rows = await QueryAsync(sql, parameters, hospitalId, deviceId, query.IncludeSweep, cancellationToken).ConfigureAwait(false);
-        var count = Math.Min(rows.Count, query.Limit);
-        var next = rows.Count > query.Limit ? ResultCursor.Encode(rows[count - 1].ReceivedAtMicros, rows[count - 1].Id) : null;
+        return (PageStatements[(deviceId is null ? 0 : 2) + (query.IncludeSweep ? 1 : 0)], parameters);
+    }
+
+    private static ResultPage Page(List<(StoredResult Result, long Id, long ReceivedAtMicros)> rows, int limit)
+    {
+        var count = Math.Min(rows.Count, limit);
+        var next = rows.Count > limit ? ResultCursor.Encode(rows[count - 1].ReceivedAtMicros, rows[count - 1].Id) : null;
         return new ResultPage(Results(rows, count), next);
     }
 

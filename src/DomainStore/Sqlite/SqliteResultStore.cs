@@ -108,6 +108,17 @@ public sealed class SqliteResultStore : SqlResultStore
         Task.FromResult(SqliteRowReader.Read((SqliteConnection)connection, sql, parameters, hospitalId, deviceId, sweep, cancellationToken));
 
     /// <inheritdoc />
+    /// <remarks>Each row written from SQLite's own values (<see cref="SqliteRowReader.WritePage"/>): no row objects.</remarks>
+    private protected override Task WritePageJsonAsync(
+        DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters, string hospitalId, string? deviceId,
+        ResultQuery query, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        SqliteRowReader.WritePage((SqliteConnection)connection, sql, parameters, hospitalId, deviceId, query.IncludeSweep, query.Limit, json, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     protected override Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenAsync(writer: true, cancellationToken);
 
     /// <inheritdoc />

@@ -13,7 +13,7 @@ namespace Visco.DomainStore.Sqlite;
 /// Here the column types are known from the schema, so a value is one call (text two) and only nullable columns are
 /// type-checked; repeated text (model version, class, firmware, flags) is decoded once per query, not once per row.
 /// </summary>
-internal static class SqliteRowReader
+internal static partial class SqliteRowReader
 {
     private const int BusyWait = 10;
     private const int BusyRetries = 3000;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Visco.Grains.Interfaces.Measurements;
 
 namespace Visco.Grains.Interfaces.Results;
@@ -20,6 +22,19 @@ public interface IResultStore
     /// <summary>A device's results, newest first, by cursor.</summary>
     Task<ResultPage> QueryByDeviceAsync(
         string hospitalId, string deviceId, ResultQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A device's results page (as <see cref="QueryByDeviceAsync"/> gives it) written to <paramref name="output"/> as
+    /// UTF-8 JSON with the web defaults — the document the API answers with. A store that can write its rows straight
+    /// into JSON overrides this and spares the page's objects (a read's largest allocation).
+    /// </summary>
+    async Task WriteDevicePageAsync(
+        string hospitalId, string deviceId, ResultQuery query, IBufferWriter<byte> output, CancellationToken cancellationToken = default)
+    {
+        var page = await QueryByDeviceAsync(hospitalId, deviceId, query, cancellationToken).ConfigureAwait(false);
+        using var json = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(json, page, ResultPage.WebJson);
+    }
 
     /// <summary>A hospital's results, newest first, by cursor.</summary>
     Task<ResultPage> QueryByHospitalAsync(string hospitalId, ResultQuery query, CancellationToken cancellationToken = default);

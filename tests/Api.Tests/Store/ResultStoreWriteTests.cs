@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Visco.Grains.Interfaces.Measurements;
 using Visco.Grains.Interfaces.Results;
 using Visco.TestKit;
@@ -117,6 +120,42 @@ public abstract class ResultStoreWriteTests : IAsyncLifetime
         Assert.Null(second.NextCursor);
         Assert.All(first.Items, r => Assert.Empty(r.ShearRate));
         Assert.Empty((await Store.QueryByDeviceAsync("h2", "dev-1", new ResultQuery())).Items);
+    }
+
+    [ProviderFact]
+    public async Task WriteDevicePageAsync_SameJsonAsThePageSerialized()
+    {
+        // Every kind of value a row can hold: text the writer must escape, nulls, flags, awkward doubles, sub-second times.
+        var odd = Event("h1", "dev-1", "s-<odd>&'\"ü漢🧪", 1) with
+        {
+            Sweep = new SweepData("s-<odd>&'\"ü漢🧪", At(0).AddTicks(1234560), 36.85, [0.1, 1e-7, 1234567.891, 5e300, -0.0], [3.141592653589793, 0.30000000000000004, 1, 2, 7], null, null),
+            Result = new MeasurementResult("s-<odd>&'\"ü漢🧪", new InferenceResult("v<7>", null, null, ResultClasses.InvalidSample, 0.125, ["drift", "bubble \"x\" ü", "<b>"]), "sha256:ab+/", At(1)),
+        };
+        await Store.SaveAsync([odd, .. Enumerable.Range(2, 12).Select(i => Event("h1", "dev-1", $"s-{i}", i)), Event("h1", "dev-2", "s-other", 20)]);
+
+        ResultQuery[] queries =
+        [
+            new(Limit: 5), new(Limit: 5, IncludeSweep: true), new(Limit: 100, IncludeSweep: true), new(Limit: 13), new(Limit: 12),
+            new(From: At(3), To: At(9), Limit: 2), new(From: At(50), Limit: 10),
+        ];
+        foreach (var query in queries)
+        {
+            var first = await Store.QueryByDeviceAsync("h1", "dev-1", query);
+            foreach (var q in first.NextCursor is null ? [query] : new[] { query, query with { Cursor = first.NextCursor } })
+            {
+                var expected = JsonSerializer.SerializeToUtf8Bytes(await Store.QueryByDeviceAsync("h1", "dev-1", q), ResultPage.WebJson);
+                var written = new ArrayBufferWriter<byte>();
+                await Store.WriteDevicePageAsync("h1", "dev-1", q, written);
+                Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(written.WrittenSpan));
+            }
+        }
+    }
+
+    [ProviderFact]
+    public async Task WriteDevicePageAsync_CursorNotIssued_Refused()
+    {
+        await Assert.ThrowsAsync<InvalidCursorException>(
+            () => Store.WriteDevicePageAsync("h1", "dev-1", new ResultQuery(Cursor: "not-a-cursor"), new ArrayBufferWriter<byte>()));
     }
 
     /// <summary>A stored event of (hospital, device, sample), received <paramref name="order"/> seconds after the test's epoch.</summary>
