@@ -43,14 +43,14 @@ public sealed partial class ArchiveGrain
     private void Accept(MeasurementRow row, string key, DateTimeOffset acceptedAt)
     {
         _pending.Add(row);
-        _acceptedAt.Add(acceptedAt);
+        _pendingKeys.Add(new PendingKey(key, acceptedAt));
         Remember(key);
     }
 
     private void PendingChanged()
     {
         _pendingCount = _pending.Count;
-        _oldestPendingAt = _pending.Count > 0 ? _acceptedAt[0] : null;
+        _oldestPendingAt = _pending.Count > 0 ? _pendingKeys[0].AcceptedAt : null;
         _oldestReceivedAt = _pending.Count > 0 ? _pending.ReceivedAt(0) : null;
     }
 
@@ -94,6 +94,12 @@ public sealed partial class ArchiveGrain
     }
 
     private void ReportUnreadable(Exception error) => ArchiveLog.UnreadableEvent(logger, error, HospitalId);
+
+    /// <summary>
+    /// A pending row's dedup key (the same string the dedup window holds, so exactly the key it was accepted under)
+    /// and when it was accepted; the row's values are in the pending columns at the same index.
+    /// </summary>
+    private readonly record struct PendingKey(string Key, DateTimeOffset AcceptedAt);
 
     private sealed class Observer(ArchiveGrain grain) : IAsyncBatchObserver<MeasurementRecorded>
     {

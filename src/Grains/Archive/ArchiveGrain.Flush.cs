@@ -86,7 +86,7 @@ public sealed partial class ArchiveGrain
         ArchiveLog.Flushed(logger, count, HospitalId, first, last, written.Files);
 
         _pending.RemoveFirst(count);
-        _acceptedAt.RemoveRange(0, count);
+        _pendingKeys.RemoveRange(0, count);
         PendingChanged();
         await CommitAsync(cancellationToken);
     }
@@ -110,7 +110,7 @@ public sealed partial class ArchiveGrain
         var stillPending = new HashSet<string>(StringComparer.Ordinal);
         for (var i = pendingFrom; i < _pending.Count; i++)
         {
-            stillPending.Add(_pending.Key(i));
+            stillPending.Add(_pendingKeys[i].Key);
         }
 
         window.AddRange(_recentOrder.Where(k => !stillPending.Contains(k)));

@@ -47,7 +47,7 @@ public sealed partial class ArchiveGrain(
     private static readonly StreamSubscriptionOptions CommitManaged = new() { CommitManaged = true };
 
     private readonly MeasurementColumns _pending = new();
-    private readonly List<DateTimeOffset> _acceptedAt = [];
+    private readonly List<PendingKey> _pendingKeys = [];
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
     private StreamSubscriptionHandle<MeasurementRecorded>? _subscription;

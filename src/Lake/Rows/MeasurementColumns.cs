@@ -50,9 +50,6 @@ public sealed class MeasurementColumns
     /// <summary>When the cloud received row <paramref name="index"/>.</summary>
     public DateTimeOffset ReceivedAt(int index) => At(index).ReceivedAt;
 
-    /// <summary>The dedup key of row <paramref name="index"/> (device and sample), as <c>ArchiveRows.Key</c> gives it.</summary>
-    public string Key(int index) => $"{Text(At(index).Device)}/{_sampleIds[index]}";
-
     /// <summary>Row <paramref name="index"/> as a row object (new objects each call).</summary>
     public MeasurementRow Row(int index)
     {

@@ -15,7 +15,6 @@ public sealed class MeasurementColumnsTests
         MeasurementSamples.AssertEqual(rows, [.. Enumerable.Range(0, columns.Count).Select(columns.Row)]);
         Assert.Equal(rows[7].Sequence, columns.Sequence(7));
         Assert.Equal(rows[7].ReceivedAt, columns.ReceivedAt(7));
-        Assert.Equal($"{rows[7].DeviceId}/{rows[7].SampleId}", columns.Key(7));
     }
 
     [Fact]
