@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Data.Common;
-using System.Text.Json;
 using Visco.Grains.Interfaces.Results;
 
 namespace Visco.DomainStore.Sql;
@@ -116,8 +115,7 @@ public abstract partial class SqlResultStore
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var json = new Utf8JsonWriter(output);
-            await WritePageJsonAsync(connection, sql, parameters, hospitalId, deviceId, query, json, cancellationToken).ConfigureAwait(false);
+            await WritePageJsonAsync(connection, sql, parameters, hospitalId, deviceId, query, output, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -127,11 +125,11 @@ public abstract partial class SqlResultStore
     /// </summary>
     private protected virtual async Task WritePageJsonAsync(
         DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters, string hospitalId, string? deviceId,
-        ResultQuery query, Utf8JsonWriter json, CancellationToken cancellationToken)
+        ResultQuery query, IBufferWriter<byte> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = await ReadRowsAsync(connection, sql, parameters, hospitalId, deviceId, query.IncludeSweep, cancellationToken).ConfigureAwait(false);
-        JsonSerializer.Serialize(json, Page(rows, query.Limit), ResultPage.WebJson);
+        Page(rows, query.Limit).WriteJson(output);
     }
 
     private async Task<ResultPage> PageAsync(string hospitalId, string? deviceId, ResultQuery query, CancellationToken cancellationToken)

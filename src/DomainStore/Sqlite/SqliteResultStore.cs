@@ -111,9 +111,10 @@ public sealed class SqliteResultStore : SqlResultStore
     /// <remarks>Each row written from SQLite's own values (<see cref="SqliteRowReader.WritePage"/>): no row objects.</remarks>
     private protected override Task WritePageJsonAsync(
         DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters, string hospitalId, string? deviceId,
-        ResultQuery query, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
+        ResultQuery query, System.Buffers.IBufferWriter<byte> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        using var json = new System.Text.Json.Utf8JsonWriter(output);
         SqliteRowReader.WritePage((SqliteConnection)connection, sql, parameters, hospitalId, deviceId, query.IncludeSweep, query.Limit, json, cancellationToken);
         return Task.CompletedTask;
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Visco.DomainStore.Sql;
@@ -167,9 +166,7 @@ internal static partial class SqliteRowReader
 
         public string Get(sqlite3_stmt s, int column)
         {
-            var utf8 = raw.sqlite3_column_text(s, column);
-            var length = raw.sqlite3_column_bytes(s, column);
-            var span = length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(in utf8.GetPinnableReference(), length);
+            var span = Utf8(s, column);
             if (_bytes[column] is { } last && span.SequenceEqual(last))
             {
                 return _texts[column]!;

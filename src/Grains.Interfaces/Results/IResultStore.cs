@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using Visco.Grains.Interfaces.Measurements;
 
 namespace Visco.Grains.Interfaces.Results;
@@ -32,8 +31,7 @@ public interface IResultStore
         string hospitalId, string deviceId, ResultQuery query, IBufferWriter<byte> output, CancellationToken cancellationToken = default)
     {
         var page = await QueryByDeviceAsync(hospitalId, deviceId, query, cancellationToken).ConfigureAwait(false);
-        using var json = new Utf8JsonWriter(output);
-        JsonSerializer.Serialize(json, page, ResultPage.WebJson);
+        page.WriteJson(output);
     }
 
     /// <summary>A hospital's results, newest first, by cursor.</summary>

@@ -8,6 +8,13 @@ public sealed record ResultPage(IReadOnlyList<StoredResult> Items, string? NextC
     /// <summary>The JSON options a page is written with: the web defaults, as the API writes it.</summary>
     public static System.Text.Json.JsonSerializerOptions WebJson { get; } = ReadOnlyWebJson();
 
+    /// <summary>Writes the page to <paramref name="output"/> as UTF-8 JSON with <see cref="WebJson"/>.</summary>
+    public void WriteJson(System.Buffers.IBufferWriter<byte> output)
+    {
+        using var json = new System.Text.Json.Utf8JsonWriter(output);
+        System.Text.Json.JsonSerializer.Serialize(json, this, WebJson);
+    }
+
     private static System.Text.Json.JsonSerializerOptions ReadOnlyWebJson()
     {
         var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);

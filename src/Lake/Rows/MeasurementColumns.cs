@@ -58,7 +58,7 @@ public sealed class MeasurementColumns
             Text(v.Hospital), Text(v.Device), _sampleIds[index], v.Sequence, v.TakenAt, v.ReceivedAt, v.TemperatureC,
             v.Hematocrit, v.Firmware < 0 ? null : Text(v.Firmware), _shearRates.Items(index).ToArray(),
             _shearStresses.Items(index).ToArray(), Text(v.Model), _inputHashes[index], v.ViscosityLow, v.ViscosityHigh,
-            Text(v.Class), v.Confidence, FlagsOf(index), v.ProcessedAt);
+            Text(v.Class), v.Confidence, Flags([index]).Values, v.ProcessedAt);
     }
 
     /// <summary>Removes the oldest <paramref name="count"/> rows.</summary>
@@ -96,7 +96,7 @@ public sealed class MeasurementColumns
     }
 
     /// <summary>A text column of the given rows: the one string of each distinct value, shared by the rows that hold it.</summary>
-    internal string?[] Texts(IReadOnlyList<int> rows, Func<RowValues, int> index) => Values(rows, v => index(v) < 0 ? null : Text(index(v)));
+    internal string?[] Texts(IReadOnlyList<int> rows, Func<RowValues, int> index) => Values(rows, v => index(v) is >= 0 and var i ? Text(i) : null);
 
     internal string[] SampleIds(IReadOnlyList<int> rows) => _sampleIds.Texts(rows);
 
@@ -107,18 +107,6 @@ public sealed class MeasurementColumns
     internal (double[] Values, int[] Offsets) ShearStresses(IReadOnlyList<int> rows) => _shearStresses.Flatten(rows, x => x);
 
     internal (string[] Values, int[] Offsets) Flags(IReadOnlyList<int> rows) => _flags.Flatten(rows, Text);
-
-    private string[] FlagsOf(int index)
-    {
-        var items = _flags.Items(index);
-        var result = new string[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            result[i] = Text(items[i]);
-        }
-
-        return result;
-    }
 
     private ref readonly RowValues At(int index)
     {
